@@ -1,0 +1,52 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const pure = ['src/lib/**', 'src/engine/**', 'src/kubectl/**', 'src/scenario/**'];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-constant-condition': ['error', { checkLoops: false }],
+    },
+  },
+  {
+    // The engine runs in a worker, in Node and in tests: no wall clock, no unseeded randomness.
+    files: pure,
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded Rng.' },
+        { object: 'Date', property: 'now', message: 'Use the virtual clock.' },
+        { object: 'performance', property: 'now', message: 'Use the virtual clock.' },
+      ],
+      'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'window', 'document', 'process'],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'react', 'react-dom'], message: 'Pure code: no Node or UI imports.' }] }],
+    },
+  },
+  {
+    files: ['src/engine/**'],
+    ignores: ['**/*.test.ts', 'src/engine/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/kubectl/**', '**/scenario/**', '**/cli/**', 'node:*'], message: 'The engine imports nothing above it.' }] }],
+    },
+  },
+  {
+    files: ['src/kubectl/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/controllers/**', '**/kubelet/**', '**/scheduler/**', '**/scenario/**', 'node:*'], message: 'kubectl talks to the cluster only through the API server.' }] }],
+    },
+  },
+  {
+    files: ['src/cli/**', 'bench/**', '*.config.ts', 'e2e/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,413 @@
+/**
+ * One sync of one StatefulSet: revisions, then pods in ordinal order, then
+ * scale-down, then the rolling update, then status and history.
+ * Behaviour of pkg/controller/statefulset/stateful_set_control.go (v1.32),
+ * MaxUnavailableStatefulSet gate off unless the cluster turns it on.
+ */
+import { deepCopy } from '../../../lib/clone';
+import type { ControllerRevision, Pod, StatefulSet, StatefulSetStatus } from '../../api/types';
+import type { ApiServer } from '../../apiserver/apiserver';
+import type { SimTime } from '../../clock/clock';
+import type { StatefulPodControl } from './stateful-pod-control';
+import {
+  applyRevision,
+  getOrdinal,
+  getPodRevision,
+  identityMatches,
+  isCreated,
+  isFailed,
+  isPending,
+  isRunningAndAvailable,
+  isRunningAndReady,
+  isSucceeded,
+  isTerminating,
+  isUnavailable,
+  newRevision,
+  newStatefulSetPod,
+  nextRevision,
+  replicaCount,
+  revisionsEqual,
+  sortRevisions,
+  startOrdinal,
+  storageMatches,
+  REVISION_LABEL,
+} from './stateful-set-utils';
+
+/** Why a sync stopped before doing everything the spec asks for, in words a person reads. */
+export interface WaitReason {
+  /** The pod the controller is waiting on, if any. */
+  pod?: string;
+  ordinal?: number;
+  message: string;
+}
+
+export interface SyncResult {
+  status: StatefulSetStatus;
+  currentRevision: ControllerRevision;
+  updateRevision: ControllerRevision;
+  waiting?: WaitReason;
+}
+
+interface Ctx {
+  set: StatefulSet;
+  now: SimTime;
+  minReady: number;
+  monotonic: boolean;
+  currentRevision: ControllerRevision;
+  updateRevision: ControllerRevision;
+  currentSet: StatefulSet;
+  updateSet: StatefulSet;
+  replicas: Pod[];
+  condemned: Pod[];
+  waiting?: WaitReason;
+}
+
+export class StatefulSetControl {
+  constructor(
+    private api: ApiServer,
+    private podControl: StatefulPodControl,
+    private maxUnavailableGate: () => boolean,
+  ) {}
+
+  /**
+   * Reconciles `set` with its `pods` and `revisions` (all as listed at the
+   * start of the sync). Writes pods, claims, revisions and status. Throws
+   * when a write failed; the caller requeues with back-off.
+   */
+  updateStatefulSet(set: StatefulSet, pods: Pod[], revisions: ControllerRevision[]): SyncResult {
+    set = deepCopy(set);
+    const sorted = sortRevisions(revisions);
+    const { currentRevision, updateRevision, collisionCount } = this.getStatefulSetRevisions(set, sorted);
+    let result: { status: StatefulSetStatus; waiting?: WaitReason } | undefined;
+    let error: unknown;
+    try {
+      result = this.sync(set, currentRevision, updateRevision, collisionCount, pods);
+    } catch (e) {
+      error = e;
+    }
+    if (result) this.updateStatus(set, result.status);
+    this.truncateHistory(set, pods, sorted, currentRevision, updateRevision);
+    if (error) throw error;
+    const out: SyncResult = { status: (result as { status: StatefulSetStatus }).status, currentRevision, updateRevision };
+    if (result?.waiting) out.waiting = result.waiting;
+    return out;
+  }
+
+  // Behaviour of getStatefulSetRevisions.
+  private getStatefulSetRevisions(set: StatefulSet, revisions: ControllerRevision[]) {
+    let collisionCount = set.status?.collisionCount ?? 0;
+    const candidate = newRevision(set, nextRevision(revisions), collisionCount);
+    const equal = revisions.filter((r) => revisionsEqual(r, candidate));
+    const last = revisions[revisions.length - 1];
+    let updateRevision: ControllerRevision;
+    const lastEqual = equal[equal.length - 1];
+    if (lastEqual && last && revisionsEqual(last, lastEqual)) {
+      updateRevision = last;
+    } else if (lastEqual) {
+      // A rollback: the old revision is re-used and renumbered to the newest.
+      const bumped = deepCopy(lastEqual);
+      bumped.revision = candidate.revision;
+      updateRevision = this.api.as('statefulset-controller', () => this.api.update(bumped));
+    } else {
+      ({ revision: updateRevision, collisionCount } = this.createRevision(set, candidate, collisionCount));
+    }
+    const currentRevision = revisions.find((r) => r.metadata.name === set.status?.currentRevision) ?? updateRevision;
+    return { currentRevision, updateRevision, collisionCount };
+  }
+
+  // Behaviour of pkg/controller/history realHistory.CreateControllerRevision: re-hash on a name clash.
+  private createRevision(set: StatefulSet, candidate: ControllerRevision, collisionCount: number): { revision: ControllerRevision; collisionCount: number } {
+    let count = collisionCount;
+    for (;;) {
+      const rev = count === collisionCount ? candidate : newRevision(set, candidate.revision, count);
+      const existing = this.api.get<ControllerRevision>('ControllerRevision', rev.metadata.namespace, rev.metadata.name as string);
+      if (!existing) return { revision: this.api.as('statefulset-controller', () => this.api.create(rev)), collisionCount: count };
+      if (revisionsEqual(existing, rev)) return { revision: existing, collisionCount: count };
+      count++;
+    }
+  }
+
+  private sync(set: StatefulSet, currentRevision: ControllerRevision, updateRevision: ControllerRevision, collisionCount: number, pods: Pod[]): { status: StatefulSetStatus; waiting?: WaitReason } {
+    const now = this.api.clock.now();
+    const c: Ctx = {
+      set,
+      now,
+      minReady: set.spec.minReadySeconds ?? 0,
+      monotonic: (set.spec.podManagementPolicy ?? 'OrderedReady') !== 'Parallel',
+      currentRevision,
+      updateRevision,
+      currentSet: applyRevision(set, currentRevision),
+      updateSet: applyRevision(set, updateRevision),
+      replicas: [],
+      condemned: [],
+    };
+    const status: StatefulSetStatus = {
+      observedGeneration: set.metadata.generation ?? 0,
+      replicas: 0,
+      currentRevision: currentRevision.metadata.name as string,
+      updateRevision: updateRevision.metadata.name as string,
+      collisionCount,
+    };
+    const start = startOrdinal(set);
+    const count = replicaCount(set);
+    const slots: (Pod | undefined)[] = new Array(count).fill(undefined);
+    for (const pod of pods) {
+      const ord = getOrdinal(pod);
+      if (ord >= start && ord < start + count) slots[ord - start] = pod;
+      else if (ord >= 0) c.condemned.push(pod);
+    }
+    c.replicas = slots.map((p, i) => p ?? this.newVersionedPod(c, start + i));
+    c.condemned.sort((a, b) => getOrdinal(b) - getOrdinal(a));
+
+    const finish = () => {
+      this.fillStatus(status, c);
+      return c.waiting ? { status, waiting: c.waiting } : { status };
+    };
+
+    const unavailable = (p: Pod) => isUnavailable(p, c.minReady, now);
+    let firstUnhealthy: Pod | undefined = c.replicas.find(unavailable);
+    if (!firstUnhealthy) for (let i = c.condemned.length - 1; i >= 0; i--) if (unavailable(c.condemned[i] as Pod)) { firstUnhealthy = c.condemned[i]; break; }
+
+    if (set.metadata.deletionTimestamp) return finish();
+
+    // Claims of condemned pods get the owner references the retention policy asks for, before anything is deleted.
+    for (const pod of c.condemned) {
+      if (!this.podControl.claimsMatchRetentionPolicy(c.updateSet, pod)) this.podControl.updatePodClaimForRetentionPolicy(c.updateSet, pod);
+    }
+
+    for (let i = 0; i < c.replicas.length; i++) {
+      if (this.processReplica(c, i) && c.monotonic) return finish();
+    }
+
+    for (const pod of c.condemned) {
+      if (this.processCondemned(c, pod, firstUnhealthy) && c.monotonic) return finish();
+    }
+
+    this.fillStatus(status, c);
+    const strategy = set.spec.updateStrategy?.type ?? 'RollingUpdate';
+    if (strategy === 'OnDelete') return c.waiting ? { status, waiting: c.waiting } : { status };
+
+    if (this.maxUnavailableGate()) this.rollingUpdateWithMaxUnavailable(c, status);
+    else this.rollingUpdate(c, status);
+    return c.waiting ? { status, waiting: c.waiting } : { status };
+  }
+
+  /** The pod that will be created for `ordinal`: current revision below the partition, update revision at or above it. */
+  private newVersionedPod(c: Ctx, ordinal: number): Pod {
+    const set = c.currentSet;
+    const start = startOrdinal(set);
+    const ru = set.spec.updateStrategy?.rollingUpdate;
+    const isRolling = (set.spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
+    // Behaviour of newVersionedStatefulSetPod (including its operator precedence).
+    const useCurrent = (isRolling && !ru && ordinal < start + (set.status?.currentReplicas ?? 0)) || (!!ru && ordinal < start + (ru.partition ?? 0));
+    const pod = newStatefulSetPod(useCurrent ? c.currentSet : c.updateSet, ordinal);
+    (pod.metadata.labels as Record<string, string>)[REVISION_LABEL] = (useCurrent ? c.currentRevision : c.updateRevision).metadata.name as string;
+    return pod;
+  }
+
+  /** What the controller still has to do above or after replica `i`, for wait messages. */
+  private blockedWork(c: Ctx, i: number): string | undefined {
+    for (let j = i + 1; j < c.replicas.length; j++) {
+      if (!isCreated(c.replicas[j] as Pod)) return `creating ${c.replicas[j]?.metadata.name}`;
+    }
+    const cond = c.condemned.find((p) => !isTerminating(p));
+    if (cond) return `scaling down ${cond.metadata.name}`;
+    const strategy = c.set.spec.updateStrategy?.type ?? 'RollingUpdate';
+    if (strategy !== 'OnDelete' && c.currentRevision.metadata.name !== c.updateRevision.metadata.name) {
+      const partition = c.set.spec.updateStrategy?.rollingUpdate?.partition ?? 0;
+      const stale = c.replicas.slice(partition).some((p) => isCreated(p) && getPodRevision(p) !== c.updateRevision.metadata.name);
+      if (stale) return 'continuing the rolling update';
+    }
+    return undefined;
+  }
+
+  private wait(c: Ctx, pod: Pod, state: string, i: number): void {
+    const next = this.blockedWork(c, i);
+    const msg = next ? `waiting for ${pod.metadata.name} to ${state} before ${next}` : `waiting for ${pod.metadata.name} to ${state}`;
+    c.waiting = { pod: pod.metadata.name as string, ordinal: getOrdinal(pod), message: msg };
+  }
+
+  /** Returns true when this sync must stop (OrderedReady) at replica `i`. Behaviour of processReplica. */
+  private processReplica(c: Ctx, i: number): boolean {
+    const pod = c.replicas[i] as Pod;
+    const name = pod.metadata.name as string;
+    if (isFailed(pod) || isSucceeded(pod)) {
+      if (!isTerminating(pod)) this.podControl.deleteStatefulPod(c.set, pod);
+      c.waiting = { pod: name, ordinal: getOrdinal(pod), message: `${name} has ${pod.status?.phase === 'Failed' ? 'failed' : 'completed'}; it is deleted and will be created again once it is gone` };
+      return true;
+    }
+    if (!isCreated(pod)) {
+      if (this.podControl.podClaimIsStale(c.updateSet, pod)) {
+        c.waiting = { pod: name, ordinal: getOrdinal(pod), message: `waiting for the stale claims of ${name} to be deleted before creating it` };
+        return true;
+      }
+      try {
+        this.podControl.createStatefulPod(c.set, pod);
+      } catch (e) {
+        c.waiting = { pod: name, ordinal: getOrdinal(pod), message: `cannot create ${name}: ${e instanceof Error ? e.message : String(e)}` };
+        throw e;
+      }
+      if (c.monotonic) {
+        this.wait(c, pod, 'be Running and Ready', i);
+        return true;
+      }
+      return false;
+    }
+    if (isPending(pod)) this.podControl.createPersistentVolumeClaims(c.set, pod);
+    if (isTerminating(pod) && c.monotonic) {
+      this.wait(c, pod, 'finish terminating', i);
+      return true;
+    }
+    if (!isRunningAndReady(pod) && c.monotonic) {
+      this.wait(c, pod, 'be Running and Ready', i);
+      return true;
+    }
+    if (!isRunningAndAvailable(pod, c.minReady, c.now) && c.monotonic) {
+      this.wait(c, pod, `be available (Ready for minReadySeconds=${c.minReady})`, i);
+      return true;
+    }
+    if (isTerminating(pod)) return false;
+    const retentionMatch = this.podControl.claimsMatchRetentionPolicy(c.updateSet, pod);
+    if (identityMatches(c.set, pod) && storageMatches(c.set, pod) && retentionMatch) return false;
+    this.podControl.updateStatefulPod(c.updateSet, pod);
+    return false;
+  }
+
+  /** Scale-down of one condemned pod. Behaviour of processCondemned. */
+  private processCondemned(c: Ctx, pod: Pod, firstUnhealthy: Pod | undefined): boolean {
+    const name = pod.metadata.name as string;
+    if (isTerminating(pod)) {
+      if (c.monotonic) c.waiting = { pod: name, ordinal: getOrdinal(pod), message: `waiting for ${name} to finish terminating before scaling down further` };
+      return c.monotonic;
+    }
+    if (c.monotonic && pod !== firstUnhealthy && !isRunningAndAvailable(pod, c.minReady, c.now)) {
+      c.waiting = { pod: name, ordinal: getOrdinal(pod), message: `waiting for ${name} to be Running and Ready before deleting it (scale down halts while a pod is unhealthy)` };
+      return true;
+    }
+    this.podControl.deleteStatefulPod(c.set, pod);
+    return true;
+  }
+
+  /** Classic rolling update: one pod at a time, highest ordinal first, down to the partition. */
+  private rollingUpdate(c: Ctx, status: StatefulSetStatus): void {
+    const ru = c.set.spec.updateStrategy?.rollingUpdate;
+    const updateMin = ru ? (ru.partition ?? 0) : 0;
+    const updateName = c.updateRevision.metadata.name as string;
+    for (let target = c.replicas.length - 1; target >= updateMin; target--) {
+      const pod = c.replicas[target] as Pod;
+      if (getPodRevision(pod) !== updateName && !isTerminating(pod)) {
+        this.podControl.deleteStatefulPod(c.set, pod);
+        status.currentReplicas = (status.currentReplicas ?? 0) - 1;
+        return;
+      }
+      if (isUnavailable(pod, c.minReady, c.now)) {
+        c.waiting = { pod: pod.metadata.name as string, ordinal: getOrdinal(pod), message: `rolling update: waiting for ${pod.metadata.name} to be Running and Ready at the update revision before updating the next pod` };
+        return;
+      }
+    }
+  }
+
+  /** Rolling update with the MaxUnavailableStatefulSet gate on (1.35 behaviour). */
+  private rollingUpdateWithMaxUnavailable(c: Ctx, status: StatefulSetStatus): void {
+    const ru = c.set.spec.updateStrategy?.rollingUpdate;
+    const updateMin = ru ? (ru.partition ?? 0) : 0;
+    const replicas = replicaCount(c.set);
+    const raw = ru?.maxUnavailable ?? 1;
+    let max = typeof raw === 'string' && raw.endsWith('%') ? Math.floor((Number(raw.slice(0, -1)) * replicas) / 100) : Number(raw);
+    if (!Number.isFinite(max) || max < 1) max = 1;
+    const unavailable = c.replicas.filter((p) => isUnavailable(p, c.minReady, c.now)).length;
+    if (unavailable >= max) {
+      c.waiting = { message: `rolling update: ${unavailable} pods unavailable, maxUnavailable is ${max}` };
+      return;
+    }
+    let budget = max - unavailable;
+    const updateName = c.updateRevision.metadata.name as string;
+    for (let target = c.replicas.length - 1; target >= updateMin && budget > 0; target--) {
+      const pod = c.replicas[target] as Pod;
+      if (getPodRevision(pod) !== updateName && !isTerminating(pod) && isCreated(pod)) {
+        this.podControl.deleteStatefulPod(c.set, pod);
+        status.currentReplicas = (status.currentReplicas ?? 0) - 1;
+        budget--;
+      }
+    }
+  }
+
+  /** Counts over the pods as listed at the start of the sync. Behaviour of updateStatus/computeReplicaStatus. */
+  private fillStatus(status: StatefulSetStatus, c: Ctx): void {
+    let replicas = 0;
+    let ready = 0;
+    let available = 0;
+    let current = 0;
+    let updated = 0;
+    const cur = c.currentRevision.metadata.name;
+    const upd = c.updateRevision.metadata.name;
+    for (const pod of [...c.replicas, ...c.condemned]) {
+      const created = isCreated(pod);
+      if (created) replicas++;
+      if (isRunningAndReady(pod)) {
+        ready++;
+        if (isRunningAndAvailable(pod, c.minReady, c.now)) available++;
+      }
+      if (created && !isTerminating(pod)) {
+        const rev = getPodRevision(pod);
+        if (rev === cur) current++;
+        if (rev === upd) updated++;
+      }
+    }
+    status.replicas = replicas;
+    status.readyReplicas = ready;
+    status.availableReplicas = available;
+    status.currentReplicas = current;
+    status.updatedReplicas = updated;
+  }
+
+  /** Writes status when it changed, after applying rolling-update completion. Behaviour of updateStatefulSetStatus. */
+  private updateStatus(set: StatefulSet, status: StatefulSetStatus): void {
+    const strategy = set.spec.updateStrategy?.type ?? 'RollingUpdate';
+    const want = replicaCount(set);
+    if (strategy === 'RollingUpdate' && status.updatedReplicas === status.readyReplicas && status.readyReplicas === want && status.replicas === want) {
+      status.currentReplicas = status.updatedReplicas;
+      status.currentRevision = status.updateRevision;
+    }
+    const old = set.status;
+    const same =
+      old &&
+      (old.observedGeneration ?? 0) >= (status.observedGeneration ?? 0) &&
+      old.replicas === status.replicas &&
+      (old.readyReplicas ?? 0) === (status.readyReplicas ?? 0) &&
+      (old.currentReplicas ?? 0) === (status.currentReplicas ?? 0) &&
+      (old.updatedReplicas ?? 0) === (status.updatedReplicas ?? 0) &&
+      (old.availableReplicas ?? 0) === (status.availableReplicas ?? 0) &&
+      old.currentRevision === status.currentRevision &&
+      old.updateRevision === status.updateRevision;
+    if (same) return;
+    const fresh = this.api.get<StatefulSet>('StatefulSet', set.metadata.namespace, set.metadata.name as string);
+    if (!fresh || fresh.metadata.uid !== set.metadata.uid) return;
+    const written: StatefulSetStatus = {
+      availableReplicas: status.availableReplicas ?? 0,
+      collisionCount: status.collisionCount ?? 0,
+      currentReplicas: status.currentReplicas ?? 0,
+      currentRevision: status.currentRevision as string,
+      observedGeneration: status.observedGeneration ?? 0,
+      readyReplicas: status.readyReplicas ?? 0,
+      replicas: status.replicas,
+      updateRevision: status.updateRevision as string,
+      updatedReplicas: status.updatedReplicas ?? 0,
+    };
+    this.api.as('statefulset-controller', () => this.api.updateStatus({ ...fresh, status: written }));
+  }
+
+  /** Deletes the oldest revisions no pod uses beyond revisionHistoryLimit. Behaviour of truncateHistory. */
+  private truncateHistory(set: StatefulSet, pods: Pod[], revisions: ControllerRevision[], current: ControllerRevision, update: ControllerRevision): void {
+    const live = new Set<string>([current.metadata.name as string, update.metadata.name as string]);
+    for (const p of pods) live.add(getPodRevision(p));
+    const history = revisions.filter((r) => !live.has(r.metadata.name as string));
+    const limit = set.spec.revisionHistoryLimit ?? 10;
+    if (limit < 0 || history.length <= limit) return;
+    for (const r of history.slice(0, history.length - limit)) {
+      if (this.api.get('ControllerRevision', r.metadata.namespace, r.metadata.name as string)) {
+        this.api.as('statefulset-controller', () => this.api.delete('ControllerRevision', r.metadata.namespace, r.metadata.name as string));
+      }
+    }
+  }
+}

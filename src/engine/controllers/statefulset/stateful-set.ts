@@ -1,0 +1,165 @@
+/**
+ * The StatefulSet controller: watches sets and pods, claims pods (adopting
+ * orphans, releasing strays), and runs one sync per queued set.
+ * Behaviour of pkg/controller/statefulset/stateful_set.go (v1.32).
+ */
+import { deepCopy } from '../../../lib/clone';
+import { matchesSelector } from '../../api/labels';
+import type { ControllerRevision, KObject, Pod, StatefulSet } from '../../api/types';
+import type { ApiServer, WatchEvent } from '../../apiserver/apiserver';
+import type { EventRecorder } from '../../runtime/recorder';
+import { WorkQueue } from '../../runtime/queue';
+import { ApiObjectManager, StatefulPodControl } from './stateful-pod-control';
+import { StatefulSetControl, type WaitReason } from './stateful-set-control';
+import { controllerRefOf, getControllerOf, isMemberOf, readyCondition } from './stateful-set-utils';
+
+const keyOf = (o: KObject) => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
+
+export interface WhyRecord {
+  set: string;
+  namespace: string;
+  reason: WaitReason | undefined;
+}
+
+export class StatefulSetController {
+  readonly queue: WorkQueue;
+  private control: StatefulSetControl;
+  /** The latest wait reason per set key; undefined once the set has nothing left to wait for. */
+  readonly why = new Map<string, WaitReason | undefined>();
+  /** Called when a set's wait reason changes. */
+  onWhy: ((rec: WhyRecord) => void) | undefined;
+
+  constructor(
+    private api: ApiServer,
+    recorder: EventRecorder,
+    maxUnavailableGate: () => boolean,
+  ) {
+    this.queue = new WorkQueue(api.clock, 'statefulset', (k) => this.sync(k));
+    this.control = new StatefulSetControl(api, new StatefulPodControl(new ApiObjectManager(api), recorder), maxUnavailableGate);
+  }
+
+  start(): void {
+    this.api.watch((ev) => this.onEvent(ev));
+  }
+
+  private onEvent(ev: WatchEvent): void {
+    if (ev.object.kind === 'StatefulSet') {
+      this.queue.add(keyOf(ev.object));
+      return;
+    }
+    if (ev.object.kind !== 'Pod') return;
+    const pod = ev.object as Pod;
+    const ref = getControllerOf(pod);
+    if (ref) {
+      if (ref.kind !== 'StatefulSet') return;
+      const set = this.api.get<StatefulSet>('StatefulSet', pod.metadata.namespace, ref.name);
+      if (!set || set.metadata.uid !== ref.uid) return;
+      this.queue.add(keyOf(set));
+      // Behaviour of updatePod: a pod turning Ready re-syncs after minReadySeconds so availability advances.
+      const old = ev.old as Pod | undefined;
+      const minReady = set.spec.minReadySeconds ?? 0;
+      if (ev.type === 'MODIFIED' && minReady > 0 && readyCondition(pod)?.status === 'True' && readyCondition(old ?? pod)?.status !== 'True') {
+        this.queue.add(keyOf(set), (minReady + 1) * 1000);
+      }
+      // A released pod also wakes the set that used to own it.
+      const oldRef = old && getControllerOf(old);
+      if (oldRef && oldRef.uid !== ref.uid) this.enqueueOwner(old as Pod);
+      return;
+    }
+    if (ev.type === 'DELETED') return;
+    // An orphan: wake every set whose selector matches, so one can adopt it.
+    for (const set of this.api.list<StatefulSet>('StatefulSet', pod.metadata.namespace)) {
+      if (set.spec.selector && matchesSelector(pod.metadata.labels ?? {}, set.spec.selector)) this.queue.add(keyOf(set));
+    }
+    if (ev.old) this.enqueueOwner(ev.old as Pod);
+  }
+
+  private enqueueOwner(pod: Pod): void {
+    const ref = getControllerOf(pod);
+    if (ref?.kind === 'StatefulSet') this.queue.add(`${pod.metadata.namespace ?? 'default'}/${ref.name}`);
+  }
+
+  private sync(key: string): void {
+    const [ns, name] = key.split('/') as [string, string];
+    const set = this.api.get<StatefulSet>('StatefulSet', ns, name);
+    if (!set) {
+      this.setWhy(key, ns, name, undefined);
+      return;
+    }
+    try {
+      const pods = this.claimPods(set);
+      const revisions = this.claimRevisions(set);
+      const res = this.control.updateStatefulSet(set, pods, revisions);
+      this.queue.forget(key);
+      this.setWhy(key, ns, name, res.waiting);
+      const minReady = set.spec.minReadySeconds ?? 0;
+      if (minReady > 0 && res.status.availableReplicas !== (set.spec.replicas ?? 1)) this.queue.add(key, minReady * 1000);
+    } catch (e) {
+      this.queue.addRateLimited(key);
+      void e;
+    }
+  }
+
+  private setWhy(key: string, namespace: string, set: string, reason: WaitReason | undefined): void {
+    const prev = this.why.get(key);
+    if (prev?.message === reason?.message) return;
+    this.why.set(key, reason);
+    this.onWhy?.({ set, namespace, reason });
+  }
+
+  /**
+   * The set's pods after adoption and release. Behaviour of getPodsForStatefulSet /
+   * ControllerRefManager.ClaimPods with the isMemberOf filter.
+   */
+  private claimPods(set: StatefulSet): Pod[] {
+    const out: Pod[] = [];
+    const selector = set.spec.selector;
+    const deleting = !!set.metadata.deletionTimestamp;
+    for (const pod of this.api.list<Pod>('Pod', set.metadata.namespace)) {
+      const match = !!selector && matchesSelector(pod.metadata.labels ?? {}, selector) && isMemberOf(set, pod);
+      const ref = getControllerOf(pod);
+      if (ref) {
+        if (ref.uid !== set.metadata.uid) continue;
+        if (match) out.push(pod);
+        else if (!deleting) this.patchOwner(pod, undefined, set);
+        continue;
+      }
+      if (!match || deleting || pod.metadata.deletionTimestamp) continue;
+      const adopted = this.patchOwner(pod, set, set);
+      if (adopted) out.push(adopted as Pod);
+    }
+    return out;
+  }
+
+  /** Revisions owned by the set, adopting orphans that match its selector. Behaviour of adoptOrphanRevisions/ListRevisions. */
+  private claimRevisions(set: StatefulSet): ControllerRevision[] {
+    const out: ControllerRevision[] = [];
+    const selector = set.spec.selector;
+    for (const rev of this.api.list<ControllerRevision>('ControllerRevision', set.metadata.namespace)) {
+      if (!selector || !matchesSelector(rev.metadata.labels ?? {}, selector)) continue;
+      const ref = getControllerOf(rev);
+      if (ref) {
+        if (ref.uid === set.metadata.uid) out.push(rev);
+        continue;
+      }
+      if (set.metadata.deletionTimestamp) continue;
+      const adopted = this.patchOwner(rev, set, set);
+      if (adopted) out.push(adopted as ControllerRevision);
+    }
+    return out;
+  }
+
+  /** Adds (owner given) or removes the set's controller reference. */
+  private patchOwner(obj: KObject, owner: StatefulSet | undefined, set: StatefulSet): KObject | undefined {
+    const copy = deepCopy(obj);
+    const refs = (copy.metadata.ownerReferences ?? []).filter((r) => r.uid !== set.metadata.uid);
+    if (owner) refs.push(controllerRefOf(owner));
+    if (refs.length) copy.metadata.ownerReferences = refs;
+    else delete copy.metadata.ownerReferences;
+    try {
+      return this.api.as('statefulset-controller', () => this.api.update(copy));
+    } catch {
+      return undefined;
+    }
+  }
+}

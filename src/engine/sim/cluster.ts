@@ -1,0 +1,144 @@
+/**
+ * The composition root: builds a simulated cluster from a ClusterConfig and
+ * wires its parts together. Nothing else constructs controllers.
+ */
+import { Rng } from '../../lib/rng';
+import { DEFAULT_CLASS_ANNOTATION } from '../apiserver/admission';
+import { ApiServer, type WatchEvent } from '../apiserver/apiserver';
+import type { KObject, Node, StorageClass } from '../api/types';
+import { VirtualClock, type SimTime } from '../clock/clock';
+import { EndpointsController } from '../controllers/endpoints/endpoints-controller';
+import { GarbageCollector } from '../controllers/gc/garbage-collector';
+import { StatefulSetController, type WhyRecord } from '../controllers/statefulset/stateful-set';
+import { VolumeDataStore } from '../controllers/volume/data';
+import { PersistentVolumeController } from '../controllers/volume/pv-controller';
+import { Kubelet } from '../kubelet/kubelet';
+import { EventRecorder } from '../runtime/recorder';
+import { Scheduler } from '../scheduler/scheduler';
+import { defaultClusterConfig, type ClusterConfig } from './config';
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** A running simulated cluster. Time moves only when someone steps `clock`. */
+export interface Cluster {
+  readonly config: ClusterConfig;
+  readonly clock: VirtualClock;
+  readonly api: ApiServer;
+  readonly rng: Rng;
+  readonly statefulsets: StatefulSetController;
+  /** Runs a command in a container (kubectl exec). Throws with a message when the pod cannot run it. */
+  exec(namespace: string, pod: string, container: string | undefined, argv: string[]): ExecResult;
+  /** Every write since the start, in order. */
+  readonly log: WatchEvent[];
+  /** Wait reasons of the StatefulSet controller, in order. */
+  readonly whyLog: (WhyRecord & { t: SimTime })[];
+  /** Advances virtual time by `ms`, running everything that falls due. */
+  advance(ms: number): void;
+  /** True when no timer is pending: nothing will change unless someone acts. */
+  settled(): boolean;
+}
+
+export interface CreateClusterOptions {
+  /** Keep every watch event in `log` (the UI and --json want it; benchmarks may not). */
+  keepLog?: boolean;
+  /** Freeze stored objects to catch writes to shared objects (tests). */
+  freeze?: boolean;
+}
+
+/** Builds and starts a cluster: namespaces, nodes, the default StorageClass, and every controller. */
+export function createCluster(partial: Partial<ClusterConfig> = {}, opts: CreateClusterOptions = {}): Cluster {
+  const config = defaultClusterConfig(partial);
+  const clock = new VirtualClock();
+  const rng = new Rng(config.seed);
+  const api = new ApiServer(clock, rng, { featureGates: config.featureGates });
+  api.freeze = opts.freeze ?? false;
+  const log: WatchEvent[] = [];
+  if (opts.keepLog ?? true) api.watch((ev) => log.push(ev));
+  const recorder = new EventRecorder(api);
+  const volumes = new VolumeDataStore();
+
+  const statefulsets = new StatefulSetController(api, recorder, () => config.featureGates.MaxUnavailableStatefulSet === true);
+  const whyLog: (WhyRecord & { t: SimTime })[] = [];
+  statefulsets.onWhy = (rec) => whyLog.push({ ...rec, t: clock.now() });
+  const kubelet = new Kubelet(api, clock, rng, recorder, config, volumes);
+  const parts = [
+    new GarbageCollector(api),
+    statefulsets,
+    new PersistentVolumeController(api, clock, rng, recorder, config, volumes),
+    new Scheduler(api, clock, rng, recorder, config),
+    kubelet,
+    new EndpointsController(api, clock),
+  ];
+  for (const p of parts) p.start();
+
+  api.as('cluster-bootstrap', () => bootstrap(api, config));
+  clock.runDue();
+
+  return {
+    config,
+    clock,
+    api,
+    rng,
+    statefulsets,
+    log,
+    whyLog,
+    exec: (ns, pod, container, argv) => kubelet.exec(ns, pod, container, argv),
+    advance: (ms) => clock.step(ms),
+    settled: () => clock.nextAt() === undefined,
+  };
+}
+
+function bootstrap(api: ApiServer, config: ClusterConfig): void {
+  for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
+    api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } } as KObject);
+  }
+  api.create({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }], type: 'ClusterIP' },
+  } as KObject);
+  config.nodes.forEach((name, i) => {
+    const node: Node = {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name,
+        labels: {
+          'beta.kubernetes.io/arch': 'amd64',
+          'beta.kubernetes.io/os': 'linux',
+          'kubernetes.io/arch': 'amd64',
+          'kubernetes.io/hostname': name,
+          'kubernetes.io/os': 'linux',
+        },
+      },
+      spec: { podCIDR: `10.244.${i + 1}.0/24` },
+      status: {
+        addresses: [
+          { type: 'InternalIP', address: `192.168.49.${i + 2}` },
+          { type: 'Hostname', address: name },
+        ],
+        conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }],
+        capacity: { cpu: '4', memory: '8Gi', pods: '110' },
+        allocatable: { cpu: '4', memory: '8Gi', pods: '110' },
+        nodeInfo: { kubeletVersion: 'v1.32.4', containerRuntimeVersion: 'containerd://1.7.24', osImage: 'Ubuntu 22.04.5 LTS', kernelVersion: '6.8.0-1015', architecture: 'amd64', operatingSystem: 'linux' },
+      },
+    };
+    api.create(node);
+  });
+  if (config.defaultStorageClass) {
+    const sc: StorageClass = {
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: config.defaultStorageClass, annotations: { [DEFAULT_CLASS_ANNOTATION]: 'true' } },
+      provisioner: 'k8s.io/minikube-hostpath',
+      reclaimPolicy: 'Delete',
+      volumeBindingMode: 'Immediate',
+    };
+    api.create(sc);
+  }
+}

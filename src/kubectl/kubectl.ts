@@ -1,0 +1,115 @@
+/**
+ * The kubectl entry point: finds the verb, parses its flags with cobra's
+ * rules, runs it against the simulated cluster, and prints errors exactly
+ * as kubectl 1.32 does. Pure: text in, text out, an exit code back.
+ */
+import { parseFlags, FlagError } from './flags';
+import { errorText, GLOBAL_FLAGS, KubectlError, type KubectlEnv, type KubectlIO, type Verb } from './context';
+import { applyVerb, createVerb } from './verbs/apply';
+import { deleteVerb } from './verbs/delete';
+import { describeVerb } from './verbs/describe';
+import { execVerb } from './verbs/exec';
+import { getVerb } from './verbs/get';
+import { patchVerb } from './verbs/patch';
+import { rolloutVerb } from './verbs/rollout';
+import { scaleVerb } from './verbs/scale';
+import { setVerb } from './verbs/set';
+import { waitVerb } from './verbs/wait';
+
+const VERBS: Verb[] = [applyVerb, createVerb, deleteVerb, describeVerb, execVerb, getVerb, patchVerb, rolloutVerb, scaleVerb, setVerb, waitVerb];
+const BY_NAME = new Map(VERBS.map((v) => [v.name, v]));
+
+/** kubectl's commands in its own registration order (for "Did you mean this?"). */
+const ALL_COMMANDS = [
+  'create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale', 'autoscale',
+  'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach',
+  'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait',
+  'kustomize', 'label', 'annotate', 'completion', 'alpha', 'api-resources', 'api-versions', 'config', 'plugin',
+  'version', 'options',
+];
+
+/** Verbs whose subcommands parse their own flags. */
+const RAW_VERBS = new Set(['rollout', 'set']);
+
+/** The names `kubectl <tab>` would offer in the playground. */
+export const SUPPORTED_VERBS = VERBS.map((v) => v.name);
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const prev = d[i - 1] as number[];
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+function unknownCommand(name: string): string {
+  // Behaviour of cobra's findSuggestions: distance <= 2 or a prefix match.
+  const s = ALL_COMMANDS.filter((c) => levenshtein(name.toLowerCase(), c) <= 2 || c.startsWith(name.toLowerCase()));
+  let msg = `Error: unknown command "${name}" for "kubectl"\n`;
+  if (s.length) msg += `\nDid you mean this?\n${s.map((c) => `\t${c}\n`).join('')}\n`;
+  return msg;
+}
+
+/** Splits `argv` (without "kubectl") into the verb and the rest, allowing global flags first. */
+function findVerb(argv: string[]): { verb: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a.startsWith('-')) {
+      rest.push(a);
+      if ((a === '-n' || a === '--namespace' || a === '--context') && i + 1 < argv.length) rest.push(argv[++i] as string);
+      continue;
+    }
+    return { verb: a, rest: [...rest, ...argv.slice(i + 1)] };
+  }
+  return { verb: undefined, rest };
+}
+
+/**
+ * Runs one kubectl command line (argv without the leading "kubectl").
+ * Output goes to `io` as it happens; the exit code is returned.
+ */
+export function runKubectl(argv: string[], env: KubectlEnv, io: KubectlIO): number {
+  const { verb: name, rest } = findVerb(argv);
+  if (!name) {
+    io.out('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n');
+    return 0;
+  }
+  const verb = BY_NAME.get(name);
+  if (!verb) {
+    if (ALL_COMMANDS.includes(name)) {
+      io.err(`error: "kubectl ${name}" is not available in the playground; it supports: ${SUPPORTED_VERBS.join(', ')}\n`);
+    } else io.err(unknownCommand(name));
+    return 1;
+  }
+  let parsed;
+  try {
+    parsed = RAW_VERBS.has(name) ? parseFlags(rest, GLOBAL_FLAGS) : parseFlags(rest, [...GLOBAL_FLAGS, ...verb.flags]);
+  } catch (e) {
+    if (e instanceof FlagError) {
+      io.err(`Error: ${e.message}\nSee 'kubectl ${name} --help' for usage.\n`);
+      return 1;
+    }
+    throw e;
+  }
+  if (RAW_VERBS.has(name)) {
+    // Subcommands see their own flags; only -n is taken here.
+    parsed = { ...parsed, args: rest.filter((a, i) => !(a === '-n' || a === '--namespace' || rest[i - 1] === '-n' || rest[i - 1] === '--namespace' || a.startsWith('--namespace=') || /^-n./.test(a))) };
+  }
+  const ns = (parsed.flags['namespace'] as string | undefined) ?? 'default';
+  const ctx = { ...env, out: io.out, err: io.err, namespace: ns, explicitNamespace: parsed.set.has('namespace') };
+  try {
+    return verb.run(parsed, ctx);
+  } catch (e) {
+    if (e instanceof KubectlError || (e instanceof Error && e.constructor.name === 'ApiError') || e instanceof Error) {
+      io.err(errorText(e) + '\n');
+      return e instanceof KubectlError ? e.exitCode : 1;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * Reads a scenario file (see the scenario format): checks every field and
+ * reports problems as `LINE:COLUMN: message` positions in the file.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { parseDuration } from '../lib/duration';
+import type { ClusterConfig, ImageOutcome } from '../engine/sim/config';
+import { DEFAULT_IMAGE_RULES, DEFAULT_TIMINGS } from '../engine/sim/config';
+import { DEFAULT_FEATURE_GATES } from '../engine/api/strategy';
+
+export interface ScenarioStep {
+  /** A command line, or undefined for a `say` step. */
+  run?: string;
+  say?: string;
+  line: number;
+  column: number;
+}
+
+export interface Scenario {
+  version: 1;
+  title?: string;
+  description?: string;
+  cluster: ClusterConfig;
+  manifests: string;
+  /** Extra files `kubectl apply -f NAME` can read, besides manifests.yaml. */
+  files: Record<string, string>;
+  steps: ScenarioStep[];
+}
+
+export class ScenarioError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+const OUTCOMES: ImageOutcome[] = ['ErrImagePull', 'CrashLoopBackOff', 'NeverReady', 'Ready'];
+const TOP = ['version', 'title', 'description', 'cluster', 'manifests', 'files', 'steps'];
+const CLUSTER = ['seed', 'nodes', 'defaultStorageClass', 'timings', 'images', 'featureGates'];
+const TIMINGS = ['provision', 'imagePull', 'containerStart', 'termination'];
+/** Limits that keep a hostile scenario from exhausting the machine. */
+export const LIMITS = { nodes: 100, steps: 2000, manifestBytes: 1_000_000 };
+
+/** Parses scenario text. Throws ScenarioError with the position of the first problem. */
+export function parseScenario(text: string): Scenario {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const pos = (n: YamlNode | Pair | undefined | null): [number, number] => {
+    const off = (n && 'range' in n && n.range ? n.range[0] : undefined) ?? (n && 'key' in n && (n.key as YamlNode)?.range ? ((n.key as YamlNode).range as [number, number, number])[0] : 0);
+    const p = lc.linePos(off);
+    return [p.line, p.col];
+  };
+  const fail = (n: YamlNode | Pair | undefined | null, msg: string): never => {
+    const [l, c] = pos(n);
+    throw new ScenarioError(msg, l, c);
+  };
+  const firstErr = doc.errors[0];
+  if (firstErr) {
+    const p = firstErr.linePos?.[0] ?? { line: 1, col: 1 };
+    throw new ScenarioError(firstErr.message.split('\n')[0] ?? 'invalid YAML', p.line, p.col);
+  }
+  const root = doc.contents;
+  if (!isMap(root)) return fail(root, 'a scenario must be a mapping with version, manifests and steps');
+
+  const get = (map: typeof root, key: string) => map.items.find((p) => isScalar(p.key) && p.key.value === key);
+  const checkKeys = (map: typeof root, allowed: string[], where: string) => {
+    for (const p of map.items) {
+      const k = isScalar(p.key) ? String(p.key.value) : '';
+      if (!allowed.includes(k)) fail(p.key as YamlNode, `unknown field "${where}${k}"`);
+    }
+  };
+  checkKeys(root, TOP, '');
+
+  const versionPair = get(root, 'version');
+  if (!versionPair) fail(root, 'missing field "version" (must be 1)');
+  if (!isScalar(versionPair?.value) || versionPair.value.value !== 1) fail(versionPair?.value as YamlNode, 'version must be 1');
+
+  const str = (p: Pair | undefined, name: string): string | undefined => {
+    if (!p) return undefined;
+    if (!isScalar(p.value) || typeof p.value.value !== 'string') return fail((p.value as YamlNode) ?? p, `${name} must be a string`);
+    return p.value.value;
+  };
+  const num = (p: Pair | undefined, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined => {
+    if (!p) return undefined;
+    const v = isScalar(p.value) ? p.value.value : undefined;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) return fail((p.value as YamlNode) ?? p, `${name} must be a number from ${min} to ${max}`);
+    return v;
+  };
+
+  const cluster: ClusterConfig = {
+    seed: 1,
+    nodes: ['node-1', 'node-2', 'node-3'],
+    defaultStorageClass: 'standard',
+    timings: { ...DEFAULT_TIMINGS },
+    images: [...DEFAULT_IMAGE_RULES],
+    featureGates: { ...DEFAULT_FEATURE_GATES },
+  };
+  const cp = get(root, 'cluster');
+  if (cp && cp.value !== null) {
+    const cm = cp.value;
+    if (!isMap(cm)) return fail(cm as YamlNode, 'cluster must be a mapping');
+    checkKeys(cm, CLUSTER, 'cluster.');
+    cluster.seed = num(get(cm, 'seed'), 'cluster.seed', 0, 2 ** 32 - 1) ?? 1;
+    const np = get(cm, 'nodes');
+    if (np) {
+      if (isSeq(np.value)) {
+        const names = np.value.items.map((it) => (isScalar(it) && typeof it.value === 'string' && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(it.value) ? it.value : fail(it as YamlNode, 'node names must be lowercase DNS names')));
+        if (names.length === 0 || names.length > LIMITS.nodes) fail(np.value, `cluster.nodes must list 1 to ${LIMITS.nodes} nodes`);
+        cluster.nodes = names;
+      } else {
+        const n = num(np, 'cluster.nodes', 1, LIMITS.nodes) as number;
+        if (!Number.isInteger(n)) fail(np.value as YamlNode, 'cluster.nodes must be a whole number');
+        cluster.nodes = Array.from({ length: n }, (_, i) => `node-${i + 1}`);
+      }
+    }
+    const dsc = str(get(cm, 'defaultStorageClass'), 'cluster.defaultStorageClass');
+    if (dsc !== undefined) cluster.defaultStorageClass = dsc === 'none' ? undefined : dsc;
+    const tp = get(cm, 'timings');
+    if (tp) {
+      if (!isMap(tp.value)) return fail(tp.value as YamlNode, 'cluster.timings must be a mapping');
+      checkKeys(tp.value, TIMINGS, 'cluster.timings.');
+      for (const k of TIMINGS as (keyof typeof cluster.timings)[]) {
+        const v = num(get(tp.value, k), `cluster.timings.${k}`, 0, 3600);
+        if (v !== undefined) cluster.timings[k] = v;
+      }
+    }
+    const ip = get(cm, 'images');
+    if (ip) {
+      if (!isMap(ip.value)) return fail(ip.value as YamlNode, 'cluster.images must be a mapping of image patterns to outcomes');
+      const rules: [string, ImageOutcome][] = [];
+      for (const p of ip.value.items) {
+        const key = isScalar(p.key) ? String(p.key.value) : fail(p.key as YamlNode, 'image pattern must be a string');
+        const v = isScalar(p.value) ? p.value.value : undefined;
+        if (typeof v !== 'string' || !OUTCOMES.includes(v as ImageOutcome)) fail((p.value as YamlNode) ?? p, `image outcome must be one of ${OUTCOMES.join(', ')}`);
+        rules.push([key, v as ImageOutcome]);
+      }
+      // The scenario's own rules come first; defaults stay unless overridden by the same key.
+      cluster.images = [...rules, ...DEFAULT_IMAGE_RULES.filter(([k]) => !rules.some(([r]) => r === k))];
+    }
+    const fp = get(cm, 'featureGates');
+    if (fp) {
+      if (!isMap(fp.value)) return fail(fp.value as YamlNode, 'cluster.featureGates must be a mapping');
+      for (const p of fp.value.items) {
+        const key = isScalar(p.key) ? String(p.key.value) : '';
+        if (!(key in DEFAULT_FEATURE_GATES)) fail(p.key as YamlNode, `unknown feature gate "${key}"; the playground models: ${Object.keys(DEFAULT_FEATURE_GATES).join(', ')}`);
+        const v = isScalar(p.value) ? p.value.value : undefined;
+        if (typeof v !== 'boolean') fail((p.value as YamlNode) ?? p, 'feature gates are true or false');
+        cluster.featureGates[key] = v as boolean;
+      }
+    }
+  }
+
+  const manifests = str(get(root, 'manifests'), 'manifests') ?? '';
+  if (manifests.length > LIMITS.manifestBytes) fail(get(root, 'manifests'), `manifests are larger than ${LIMITS.manifestBytes} bytes`);
+  const files: Record<string, string> = {};
+  const fp = get(root, 'files');
+  if (fp && fp.value !== null) {
+    if (!isMap(fp.value)) return fail(fp.value as YamlNode, 'files must map file names to their text');
+    for (const p of fp.value.items) {
+      const key = isScalar(p.key) ? String(p.key.value) : fail(p.key as YamlNode, 'file names are strings');
+      files[key] = str(p, `files.${key}`) ?? '';
+    }
+  }
+
+  const steps: ScenarioStep[] = [];
+  const sp = get(root, 'steps');
+  if (sp && sp.value !== null) {
+    if (!isSeq(sp.value)) return fail(sp.value as YamlNode, 'steps must be a list');
+    if (sp.value.items.length > LIMITS.steps) fail(sp.value, `a scenario has at most ${LIMITS.steps} steps`);
+    for (const it of sp.value.items) {
+      const [line, column] = pos(it as YamlNode);
+      if (isScalar(it) && typeof it.value === 'string') {
+        checkStep(it.value, line, column);
+        steps.push({ run: it.value, line, column });
+      } else if (isMap(it)) {
+        const say = it.items.find((p) => isScalar(p.key) && p.key.value === 'say');
+        if (!say || it.items.length !== 1) fail(it, 'a step is a command line or {say: text}');
+        steps.push({ say: str(say, 'say') ?? '', line, column });
+      } else fail(it as YamlNode, 'a step is a command line or {say: text}');
+    }
+  }
+  const out: Scenario = { version: 1, cluster, manifests, files, steps };
+  const title = str(get(root, 'title'), 'title');
+  const description = str(get(root, 'description'), 'description');
+  if (title !== undefined) out.title = title;
+  if (description !== undefined) out.description = description;
+  return out;
+}
+
+/** A command line must be kubectl, sleep, timeout or a comment. */
+function checkStep(line: string, l: number, c: number): void {
+  const t = line.trim();
+  if (t === '' ) throw new ScenarioError('empty step', l, c);
+  if (t.startsWith('#')) return;
+  const words = t.split(/\s+/);
+  let i = 0;
+  if (words[0] === 'timeout') {
+    if (!words[1] || parseDuration(words[1], true) === undefined) throw new ScenarioError(`timeout needs a duration such as 60s, not "${words[1] ?? ''}"`, l, c);
+    i = 2;
+    if (words[i] !== 'kubectl') throw new ScenarioError('timeout runs a kubectl command: timeout 60s kubectl ...', l, c);
+    return;
+  }
+  if (words[i] === 'sleep') {
+    if (words.length !== 2 || parseDuration(words[1] as string, true) === undefined) throw new ScenarioError(`sleep needs one duration such as 30s, 2m or 1m30s`, l, c);
+    return;
+  }
+  if (words[i] === 'kubectl') return;
+  throw new ScenarioError(`unknown command "${words[0]}": a step runs kubectl, sleep, timeout or is a # comment`, l, c);
+}

@@ -1,0 +1,64 @@
+/**
+ * A terminal over a simulated cluster: runs one command line at a time
+ * (`kubectl …`, `sleep`, `timeout D kubectl …`, `# comment`) and writes
+ * what a terminal would show. The headless runner, the browser terminal and
+ * the tests all go through this.
+ */
+import { createCluster, type Cluster, type CreateClusterOptions } from '../engine/sim/cluster';
+import type { ClusterConfig } from '../engine/sim/config';
+import { parseDuration } from '../lib/duration';
+import type { KubectlIO } from '../kubectl/context';
+import { runKubectl } from '../kubectl/kubectl';
+import { ShellSyntaxError, splitWords } from '../kubectl/shell-words';
+
+export class Session {
+  readonly cluster: Cluster;
+  readonly files: Map<string, string>;
+
+  constructor(config: Partial<ClusterConfig>, files: Record<string, string> = {}, opts: CreateClusterOptions = {}) {
+    this.cluster = createCluster(config, opts);
+    this.files = new Map(Object.entries(files));
+  }
+
+  /** Runs one command line; returns its exit status as a shell would report it. */
+  run(line: string, io: KubectlIO): number {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#')) return 0;
+    let words: string[];
+    try {
+      words = splitWords(t);
+    } catch (e) {
+      io.err(`bash: ${e instanceof ShellSyntaxError ? e.message : String(e)}\n`);
+      return 2;
+    }
+    let timeLimit: number | undefined;
+    if (words[0] === 'timeout') {
+      const d = parseDuration(words[1] ?? '', true);
+      if (d === undefined) {
+        io.err(`timeout: invalid time interval '${words[1] ?? ''}'\nTry 'timeout --help' for more information.\n`);
+        return 125;
+      }
+      timeLimit = d;
+      words = words.slice(2);
+    }
+    const [cmd, ...args] = words;
+    if (cmd === 'sleep') {
+      const d = args.length === 1 ? parseDuration(args[0] as string, true) : undefined;
+      if (d === undefined) {
+        io.err(args.length === 0 ? 'sleep: missing operand\nTry \'sleep --help\' for more information.\n' : `sleep: invalid time interval '${args.join(' ')}'\nTry 'sleep --help' for more information.\n`);
+        return 1;
+      }
+      this.cluster.advance(timeLimit !== undefined ? Math.min(d, timeLimit) : d);
+      return timeLimit !== undefined && timeLimit < d ? 124 : 0;
+    }
+    if (cmd !== 'kubectl') {
+      io.err(`bash: ${cmd}: command not found\n`);
+      return 127;
+    }
+    const env = { cluster: this.cluster, files: this.files, ...(timeLimit !== undefined ? { timeLimit } : {}) };
+    const start = this.cluster.clock.now();
+    const code = runKubectl(args, env, io);
+    if (timeLimit !== undefined && this.cluster.clock.now() - start >= timeLimit && code !== 0) return 124;
+    return code;
+  }
+}
