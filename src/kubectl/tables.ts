@@ -119,7 +119,7 @@ const none = (s: string | undefined) => (s ? s : '<none>');
 function servicePorts(svc: Service): string {
   const ports = svc.spec.ports ?? [];
   if (!ports.length) return '<none>';
-  return ports.map((p) => (p['nodePort'] ? `${p.port}:${p['nodePort']}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`)).join(',');
+  return ports.map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`)).join(',');
 }
 
 function selectorText(sel: Record<string, string> | undefined): string {
@@ -153,7 +153,7 @@ export const TABLES: Record<string, TableDef> = {
       const pod = o as Pod;
       const s = podSummary(pod, now);
       const cells = [s.ready, s.status, s.restarts, age(pod.metadata.creationTimestamp, now)];
-      if (wide) cells.push(none(pod.status?.podIP), none(pod.spec.nodeName), none(pod.status?.['nominatedNodeName'] as string | undefined), '<none>');
+      if (wide) cells.push(none(pod.status?.podIP), none(pod.spec.nodeName), none(pod.status?.nominatedNodeName), '<none>');
       return cells;
     },
   },

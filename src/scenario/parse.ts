@@ -59,7 +59,7 @@ export function parseScenario(text: string): Scenario {
   };
   const firstErr = doc.errors[0];
   if (firstErr) {
-    const p = firstErr.linePos?.[0] ?? { line: 1, col: 1 };
+    const p = lc.linePos(firstErr.pos[0]);
     throw new ScenarioError(firstErr.message.split('\n')[0] ?? 'invalid YAML', p.line, p.col);
   }
   const root = doc.contents;

@@ -178,6 +178,7 @@ export interface PodStatus {
   initContainerStatuses?: ContainerStatus[];
   containerStatuses?: ContainerStatus[];
   qosClass?: string;
+  nominatedNodeName?: string;
 }
 
 export interface Pod extends KObject {
@@ -297,6 +298,7 @@ export interface StorageClass extends KObject {
 export interface ServicePort {
   name?: string;
   port: number;
+  nodePort?: number;
   targetPort?: number | string;
   protocol?: string;
 }

@@ -102,6 +102,7 @@ export const getVerb: Verb = {
     { name: 'ignore-not-found', type: 'bool' },
     { name: 'filename', short: 'f', type: 'strings' },
     { name: 'sort-by', type: 'string' },
+    { name: 'field-selector', type: 'string' },
   ],
   run(p, ctx) {
     const f = p.flags;
@@ -136,6 +137,11 @@ export const getVerb: Verb = {
       }
     } else {
       for (const kind of req.kinds) groups.push({ kind, items: listObjects(ctx, kind, selector, allNs) });
+    }
+    const fieldSel = str(f, 'field-selector');
+    if (fieldSel) {
+      const match = parseFieldSelector(fieldSel);
+      for (const g of groups) g.items = g.items.filter(match);
     }
     const sortBy = str(f, 'sort-by');
     if (sortBy) for (const g of groups) g.items = sortItems(g.items, sortBy);
@@ -263,4 +269,20 @@ function watchObjects(ctx: VerbContext, kind: KindInfo, names: string[] | undefi
   } finally {
     stop();
   }
+}
+
+/** `--field-selector a.b=x,c!=y`: dotted paths compared as strings. Behaviour of fields.ParseSelector. */
+export function parseFieldSelector(text: string): (o: KObject) => boolean {
+  const reqs = text.split(',').filter(Boolean).map((part) => {
+    const m = /^([A-Za-z0-9_.\-]+)\s*(==|=|!=)\s*(.*)$/.exec(part.trim());
+    if (!m) throw new KubectlError(`invalid selector: '${text}'; can't understand '${part}'`);
+    return { path: (m[1] as string).split('.'), neq: m[2] === '!=', value: m[3] as string };
+  });
+  return (o) =>
+    reqs.every((r) => {
+      let cur: unknown = o;
+      for (const k of r.path) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[k] : undefined;
+      const v = cur === undefined || cur === null ? '' : String(cur);
+      return r.neq ? v !== r.value : v === r.value;
+    });
 }

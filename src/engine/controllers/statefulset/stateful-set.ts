@@ -47,6 +47,14 @@ export class StatefulSetController {
       this.queue.add(keyOf(ev.object));
       return;
     }
+    if (ev.object.kind === 'PersistentVolumeClaim' && ev.type === 'DELETED') {
+      // SIM: upstream has no claim handler and would wait for its (12h+) resync after a stale
+      // claim; the playground re-syncs sets whose claim names end in "-<set>-<n>" at once.
+      for (const set of this.api.list<StatefulSet>('StatefulSet', ev.object.metadata.namespace)) {
+        if (new RegExp(`-${set.metadata.name}-[0-9]+$`).test(ev.object.metadata.name ?? '')) this.queue.add(keyOf(set));
+      }
+      return;
+    }
     if (ev.object.kind !== 'Pod') return;
     const pod = ev.object as Pod;
     const ref = getControllerOf(pod);
