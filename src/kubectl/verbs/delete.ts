@@ -6,7 +6,7 @@
 import { kindInfo, qualifiedSingular, type KindInfo } from '../../engine/api/kinds';
 import type { KObject } from '../../engine/api/types';
 import { parseDuration } from '../../lib/duration';
-import { bool, errorText, KubectlError, str, type Verb, type VerbContext } from '../context';
+import { bool, errorText, KubectlError, str, type Verb } from '../context';
 import { getObject, listObjects, objectsFromFiles, parseResourceArgs } from '../resources';
 import { runBlocking } from './blocking';
 

@@ -23,6 +23,8 @@ export const describeVerb: Verb = {
     }
     const req = parseResourceArgs(p.args);
     const objs: KObject[] = [];
+    /** Objects found by name prefix print each followed by one newline, not the "\n\n" separator. */
+    let byPrefix = false;
     let failed = false;
     if (req.names) {
       for (const { kind, name } of req.names) {
@@ -32,7 +34,10 @@ export const describeVerb: Verb = {
           continue;
         }
         const prefixed = listObjects(ctx, kind, undefined).filter((o) => (o.metadata.name ?? '').startsWith(name));
-        if (prefixed.length) objs.push(...prefixed);
+        if (prefixed.length) {
+          objs.push(...prefixed);
+          byPrefix = true;
+        }
         else {
           failed = true;
           ctx.err(`Error from server (NotFound): ${notFound(qualifiedResource(kind), name).message}\n`);
@@ -45,9 +50,10 @@ export const describeVerb: Verb = {
         return 0;
       }
     }
-    const related = relatedFromApi(ctx.cluster.api);
+    const related = { ...relatedFromApi(ctx.cluster.api), ...(p.flags['show-events'] === false ? { showEvents: false } : {}) };
     const now = ctx.cluster.clock.now();
-    ctx.out(objs.map((o) => describeObject(o, related, now)).join('\n\n'));
+    const texts = objs.map((o) => describeObject(o, related, now));
+    ctx.out(byPrefix ? texts.map((t) => `${t}\n`).join('') : texts.join('\n\n'));
     return failed ? 1 : 0;
   },
 };

@@ -10,7 +10,7 @@ import type { WatchEvent } from '../../engine/apiserver/apiserver';
 import { bool, errorText, KubectlError, str, type Verb, type VerbContext } from '../context';
 import { parseCustomColumns, renderCustomColumns } from '../printers/custom-columns';
 import { evalJsonPath } from '../printers/jsonpath';
-import { kubectlTabWriter } from '../printers/tabwriter';
+import { kubectlTabWriter, type TabWriter } from '../printers/tabwriter';
 import { listWrapper, toKubectlJson, toKubectlYaml } from '../printers/yaml';
 import { getObject, listObjects, parseResourceArgs } from '../resources';
 import { eventLastSeen, TABLES } from '../tables';
@@ -148,6 +148,8 @@ export const getVerb: Verb = {
     const all = groups.flatMap((g) => g.items.map((obj) => ({ kind: g.kind, obj })));
     const single = req.names?.length === 1 && all.length === 1;
 
+    // One writer for the whole command: a watch's rows keep the widths the list set (RememberWidths).
+    const tw = kubectlTabWriter();
     if (!bool(f, 'watch-only')) {
       if (all.length === 0 && !req.names && !(watch && out.kind === 'table')) {
         if (!['table', 'wide'].includes(out.kind) && out.kind !== 'name') {
@@ -158,7 +160,6 @@ export const getVerb: Verb = {
         }
       } else if (out.kind === 'table' || out.kind === 'wide') {
         const opts = tableOpts(p.flags, out, req.kinds.length > 1 || bool(f, 'show-kind'), allNs);
-        const tw = kubectlTabWriter();
         let first = true;
         for (const g of groups) {
           if (!g.items.length) continue;
@@ -174,7 +175,7 @@ export const getVerb: Verb = {
         printStructured(ctx, out, all.map((x) => x.obj), single);
       }
     }
-    if (watch) watchObjects(ctx, req.kinds[0] as KindInfo, req.names?.map((n) => n.name), selector, allNs, out, p.flags, all.length > 0 && !bool(f, 'watch-only'));
+    if (watch) watchObjects(ctx, req.kinds[0] as KindInfo, req.names?.map((n) => n.name), selector, allNs, out, p.flags, all.length > 0 && !bool(f, 'watch-only'), tw);
     return failed ? 1 : 0;
   },
 };
@@ -235,7 +236,17 @@ function sortItems(items: KObject[], path: string): KObject[] {
 }
 
 /** Prints a row for every change to matching objects until the command's time runs out. */
-function watchObjects(ctx: VerbContext, kind: KindInfo, names: string[] | undefined, selector: string | undefined, allNs: boolean, out: Output, flags: Record<string, unknown>, headerPrinted: boolean): void {
+function watchObjects(
+  ctx: VerbContext,
+  kind: KindInfo,
+  names: string[] | undefined,
+  selector: string | undefined,
+  allNs: boolean,
+  out: Output,
+  flags: Record<string, unknown>,
+  headerPrinted: boolean,
+  tw: TabWriter,
+): void {
   const match = selector ? parseSelector(selector) : undefined;
   const opts = tableOpts(flags, out, false, allNs);
   let printedHeader = headerPrinted || opts.noHeaders;
@@ -255,7 +266,6 @@ function watchObjects(ctx: VerbContext, kind: KindInfo, names: string[] | undefi
       return;
     }
     const rowOpts = withEvents ? { ...opts, watchEvent: ev.type } : opts;
-    const tw = kubectlTabWriter();
     if (!printedHeader) {
       tw.write(line(headerRow(kind, rowOpts)));
       printedHeader = true;
@@ -274,7 +284,7 @@ function watchObjects(ctx: VerbContext, kind: KindInfo, names: string[] | undefi
 /** `--field-selector a.b=x,c!=y`: dotted paths compared as strings. Behaviour of fields.ParseSelector. */
 export function parseFieldSelector(text: string): (o: KObject) => boolean {
   const reqs = text.split(',').filter(Boolean).map((part) => {
-    const m = /^([A-Za-z0-9_.\-]+)\s*(==|=|!=)\s*(.*)$/.exec(part.trim());
+    const m = /^([A-Za-z0-9_.-]+)\s*(==|=|!=)\s*(.*)$/.exec(part.trim());
     if (!m) throw new KubectlError(`invalid selector: '${text}'; can't understand '${part}'`);
     return { path: (m[1] as string).split('.'), neq: m[2] === '!=', value: m[3] as string };
   });

@@ -138,7 +138,7 @@ function history(ctx: VerbContext, args: string[], f: Record<string, unknown>): 
     const rev = revs.find((r) => r.revision === n);
     if (!rev) throw new KubectlError('unable to find the specified revision');
     ctx.out(`${qualifiedSingular(kind)}/${set.metadata.name} with revision #${n}\n`);
-    ctx.out(describePodTemplate(templateOf(rev)));
+    ctx.out(describePodTemplate(templateOf(rev)) + '\n');
     return 0;
   }
   if (revs.length === 0) {
