@@ -59,7 +59,8 @@ export function errorText(e: unknown): string {
       if (causes.length === 1) return `${prefix}: ${causes[0]?.field}: ${causes[0]?.message}`;
       return `${prefix}: \n${causes.map((c) => `* ${c.field}: ${c.message}`).join('\n')}`;
     }
-    return `Error from server (${e.reason}): ${e.message}`;
+    // A status without a reason (e.g. a strategic-merge failure) prints without parentheses.
+    return e.reason ? `Error from server (${e.reason}): ${e.message}` : `Error from server: ${e.message}`;
   }
   return `error: ${e instanceof Error ? e.message : String(e)}`;
 }

@@ -40,7 +40,7 @@ export function admitCreate(api: ApiServer, obj: KObject): void {
     }
     case 'Pod': {
       const pod = obj as Pod;
-      pod.status = { phase: 'Pending', qosClass: 'BestEffort' };
+      pod.status = { phase: 'Pending', qosClass: pod.status?.qosClass ?? 'BestEffort' };
       break;
     }
     case 'Service': {
@@ -57,4 +57,16 @@ export function admitCreate(api: ApiServer, obj: KObject): void {
     default:
       break;
   }
+}
+
+/**
+ * How Go serialises what it stores: a zero metav1.Time in an embedded
+ * ObjectMeta comes out as `creationTimestamp: null` (v1.32 `-o yaml` shows it
+ * in pod templates and claim templates). Applied on create and update.
+ */
+export function normaliseStored(obj: KObject): void {
+  if (obj.kind !== 'StatefulSet') return;
+  const spec = obj['spec'] as { template?: { metadata?: Record<string, unknown> }; volumeClaimTemplates?: { metadata?: Record<string, unknown> }[] } | undefined;
+  if (spec?.template) spec.template.metadata = { creationTimestamp: null, ...(spec.template.metadata ?? {}) };
+  for (const t of spec?.volumeClaimTemplates ?? []) t.metadata = { creationTimestamp: null, ...(t.metadata ?? {}) };
 }

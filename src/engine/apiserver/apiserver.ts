@@ -14,7 +14,7 @@ import { kindInfo, maybeKindInfo, qualifiedResource, type KindInfo } from '../ap
 import { defaultObject, validateCreate, validateUpdate, type StrategyContext } from '../api/strategy';
 import type { KObject, ObjectMeta, Pod } from '../api/types';
 import { timestamp, type SimTime, type VirtualClock } from '../clock/clock';
-import { admitCreate } from './admission';
+import { admitCreate, normaliseStored } from './admission';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -136,6 +136,7 @@ export class ApiServer {
     }
     defaultObject(obj, this.ctx);
     admitCreate(this, obj);
+    normaliseStored(obj);
     const errs = validateCreate(obj, this.ctx);
     if (errs.length) throw invalid(info.kind, info.group, name, errs);
     const k = key(meta.namespace, name);
@@ -250,6 +251,7 @@ export class ApiServer {
       m.generation = cur.metadata.generation;
       if (m.generation === undefined) delete m.generation;
       defaultObject(next, this.ctx, cur);
+      normaliseStored(next);
       const errs = validateUpdate(next, cur, this.ctx);
       if (errs.length) throw invalid(info.kind, info.group, name, errs);
       if (info.tracksGeneration && !deepEqual(next['spec'], cur['spec'])) m.generation = (cur.metadata.generation ?? 0) + 1;

@@ -1,0 +1,162 @@
+/**
+ * How a v1.32 API server renders the offending value in a field error
+ * (`Invalid value: <here>`). apimachinery's field.Error.ErrorBody in v1.32
+ * prints integers and bools plainly, strings with Go's %q, values whose type
+ * has a String() method through it, and everything else with Go's %#v (Go
+ * syntax, e.g. `map[string]string{"app":"x"}`). JSON rendering only arrived
+ * in v1.34 (kubernetes#132314), so it is not used here.
+ */
+
+/** Go's strconv.Quote / %q for a string. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    switch (ch) {
+      case '"':
+        out += '\\"';
+        continue;
+      case '\\':
+        out += '\\\\';
+        continue;
+      case '\x07':
+        out += '\\a';
+        continue;
+      case '\b':
+        out += '\\b';
+        continue;
+      case '\f':
+        out += '\\f';
+        continue;
+      case '\n':
+        out += '\\n';
+        continue;
+      case '\r':
+        out += '\\r';
+        continue;
+      case '\t':
+        out += '\\t';
+        continue;
+      case '\v':
+        out += '\\v';
+        continue;
+      default:
+        break;
+    }
+    if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else if (c >= 0x80 && c < 0xa0) out += `\\u${c.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** Go's %v of a JSON-shaped value, as `fmt.Sprintf("%v", x)` prints decoded JSON (maps sorted: `map[a:1 b:[x y]]`). */
+export function goV(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return goFloat(v);
+  if (typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return `[${v.map(goV).join(' ')}]`;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    return `map[${keys.map((k) => `${k}:${goV(o[k])}`).join(' ')}]`;
+  }
+  return String(v);
+}
+
+/** Go's %v of a float64 (strconv 'g' with shortest precision, exponent when < 1e-4 or >= 1e21). */
+export function goFloat(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
+  const abs = Math.abs(n);
+  if (abs !== 0 && (abs < 1e-4 || abs >= 1e21)) {
+    const [m, e] = n.toExponential().split('e') as [string, string];
+    const exp = Number(e);
+    return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  return String(n);
+}
+
+/** %#v of a map[string]string: `map[string]string{"a":"b", "c":"d"}`, `map[string]string(nil)` for nil. */
+export function goMapStringString(m: Record<string, string> | null | undefined, typeName = 'map[string]string'): string {
+  if (m === null || m === undefined) return `${typeName}(nil)`;
+  const keys = Object.keys(m).sort();
+  return `${typeName}{${keys.map((k) => `${goQuote(k)}:${goQuote(String(m[k]))}`).join(', ')}}`;
+}
+
+/** %#v of a []string: `[]string{"a", "b"}`, `[]string(nil)` for nil. */
+export function goStringSlice(xs: readonly string[] | null | undefined, typeName = '[]string'): string {
+  if (xs === null || xs === undefined) return `${typeName}(nil)`;
+  return `${typeName}{${xs.map(goQuote).join(', ')}}`;
+}
+
+/** A stand-in for a non-nil pointer printed by %#v (real servers print a heap address). */
+export const GO_POINTER = '0xc000a1b2c0';
+
+/** %#v of a pointer field: `(*T)(nil)` or `(*T)(0xc…)`. */
+export function goPtr(typeName: string, isNil: boolean): string {
+  return `(*${typeName})(${isNil ? 'nil' : GO_POINTER})`;
+}
+
+interface SelectorLike {
+  matchLabels?: Record<string, string> | null;
+  matchExpressions?: { key?: string; operator?: string; values?: string[] | null }[] | null;
+}
+
+/**
+ * metav1.LabelSelector's generated (gogo-protobuf) String(), which field errors
+ * use because *LabelSelector is a fmt.Stringer:
+ * `&LabelSelector{MatchLabels:map[string]string{app: web,},MatchExpressions:[]LabelSelectorRequirement{},}`.
+ */
+export function labelSelectorGoString(sel: SelectorLike | null | undefined): string {
+  if (sel === null || sel === undefined) return 'null';
+  const ml = sel.matchLabels ?? {};
+  const keys = Object.keys(ml).sort();
+  const labels = `map[string]string{${keys.map((k) => `${k}: ${ml[k]},`).join('')}}`;
+  const exprs = (sel.matchExpressions ?? [])
+    .map((e) => `LabelSelectorRequirement{Key:${e.key ?? ''},Operator:${e.operator ?? ''},Values:[${(e.values ?? []).join(' ')}],},`)
+    .join('');
+  return `&LabelSelector{MatchLabels:${labels},MatchExpressions:[]LabelSelectorRequirement{${exprs}},}`;
+}
+
+/** %#v of an intstr.IntOrString held by value. */
+export function goIntOrString(v: number | string | undefined | null): string {
+  if (typeof v === 'string') return `intstr.IntOrString{Type:1, IntVal:0, StrVal:${goQuote(v)}}`;
+  return `intstr.IntOrString{Type:0, IntVal:${typeof v === 'number' ? v : 0}, StrVal:""}`;
+}
+
+/** %#v of a []byte field inside a struct (`[]uint8{0x7b, 0x7d}`). */
+export function goBytes(s: string): string {
+  const bytes: number[] = [];
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    if (c < 0x80) bytes.push(c);
+    else if (c < 0x800) bytes.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
+    else if (c < 0x10000) bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+    else bytes.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+  }
+  return `[]uint8{${bytes.map((b) => `0x${b.toString(16)}`).join(', ')}}`;
+}
+
+/** Go's json.Marshal of JSON-shaped data (map keys sorted, no spaces, `<`/`>`/`&` escaped). */
+export function goJSON(v: unknown): string {
+  if (v === undefined || v === null) return 'null';
+  if (typeof v === 'string') return JSON.stringify(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+  if (typeof v === 'number') return goJSONNumber(v);
+  if (typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return `[${v.map(goJSON).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+  return `{${keys.map((k) => `${goJSON(k)}:${goJSON(o[k])}`).join(',')}}`;
+}
+
+function goJSONNumber(n: number): string {
+  if (!Number.isFinite(n)) return 'null';
+  const abs = Math.abs(n);
+  if (abs !== 0 && (abs < 1e-6 || abs >= 1e21)) {
+    const [m, e] = n.toExponential().split('e') as [string, string];
+    const exp = Number(e);
+    return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  return String(n);
+}
