@@ -70,6 +70,24 @@ function findVerb(argv: string[]): { verb: string | undefined; rest: string[] } 
   return { verb: undefined, rest };
 }
 
+/** Removes `-n X`, `-nX`, `--namespace X` and `--namespace=X` from raw subcommand arguments. */
+function takeNamespace(argv: string[]): { namespace: string | undefined; args: string[] } {
+  let namespace: string | undefined;
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') {
+      args.push(...argv.slice(i));
+      break;
+    }
+    if ((a === '-n' || a === '--namespace') && i + 1 < argv.length) namespace = argv[++i];
+    else if (a.startsWith('--namespace=')) namespace = a.slice('--namespace='.length);
+    else if (/^-n[^-]/.test(a)) namespace = a.slice(2).replace(/^=/, '');
+    else args.push(a);
+  }
+  return { namespace, args };
+}
+
 /**
  * Runs one kubectl command line (argv without the leading "kubectl").
  * Output goes to `io` as it happens; the exit code is returned.
@@ -89,17 +107,17 @@ export function runKubectl(argv: string[], env: KubectlEnv, io: KubectlIO): numb
   }
   let parsed;
   try {
-    parsed = RAW_VERBS.has(name) ? parseFlags(rest, GLOBAL_FLAGS) : parseFlags(rest, [...GLOBAL_FLAGS, ...verb.flags]);
+    if (RAW_VERBS.has(name)) {
+      // Subcommands parse their own flags; only -n/--namespace is taken here.
+      const { namespace, args } = takeNamespace(rest);
+      parsed = { args, flags: namespace === undefined ? {} : { namespace }, set: new Set(namespace === undefined ? [] : ['namespace']), afterDash: undefined };
+    } else parsed = parseFlags(rest, [...GLOBAL_FLAGS, ...verb.flags]);
   } catch (e) {
     if (e instanceof FlagError) {
       io.err(`Error: ${e.message}\nSee 'kubectl ${name} --help' for usage.\n`);
       return 1;
     }
     throw e;
-  }
-  if (RAW_VERBS.has(name)) {
-    // Subcommands see their own flags; only -n is taken here.
-    parsed = { ...parsed, args: rest.filter((a, i) => !(a === '-n' || a === '--namespace' || rest[i - 1] === '-n' || rest[i - 1] === '--namespace' || a.startsWith('--namespace=') || /^-n./.test(a))) };
   }
   const ns = (parsed.flags['namespace'] as string | undefined) ?? 'default';
   const ctx = { ...env, out: io.out, err: io.err, namespace: ns, explicitNamespace: parsed.set.has('namespace') };

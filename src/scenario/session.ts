@@ -24,6 +24,8 @@ export class Session {
   run(line: string, io: KubectlIO): number {
     const t = line.trim();
     if (t === '' || t.startsWith('#')) return 0;
+    // Whatever the cluster does in reaction to the last command happens before the next one is typed.
+    this.cluster.clock.runDue();
     let words: string[];
     try {
       words = splitWords(t);

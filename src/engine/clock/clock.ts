@@ -35,6 +35,12 @@ export class VirtualClock {
   private heap: Timer[] = [];
   /** Timers run at one instant before the clock declares a runaway loop. */
   loopLimit = 200_000;
+  /**
+   * Errors thrown by timer callbacks. A failing component must not take the
+   * whole cluster (or the command that is stepping time) down with it; tests
+   * assert this stays empty.
+   */
+  readonly faults: { at: number; label: string; error: unknown }[] = [];
 
   now(): SimTime {
     return this.t as SimTime;
@@ -72,7 +78,12 @@ export class VirtualClock {
         throw new RunawayLoopError(`more than ${this.loopLimit} timers at t=${this.t}ms; most repeated: ${worst?.[0] ?? top.label}`);
       }
       seen.set(top.label, (seen.get(top.label) ?? 0) + 1);
-      top.fn();
+      try {
+        top.fn();
+      } catch (error) {
+        if (error instanceof RunawayLoopError) throw error;
+        this.faults.push({ at: this.t, label: top.label, error });
+      }
     }
   }
 

@@ -25,6 +25,12 @@ export class InvariantChecker {
     this.stop = cluster.api.watch((ev) => this.onEvent(ev));
   }
 
+  /** Invariant violations plus errors thrown inside the cluster's own components. */
+  problems(): string[] {
+    const faults = this.cluster.clock.faults.map((f) => `t=${f.at / 1000}s: ${f.label} threw ${f.error instanceof Error ? f.error.message : String(f.error)}`);
+    return [...this.violations, ...faults];
+  }
+
   dispose(): void {
     this.stop();
   }
@@ -131,7 +137,9 @@ export class InvariantChecker {
       const idx = getOrdinal(p) - start;
       const rev = getPodRevision(p);
       if (idx >= partition && rev !== st.updateRevision) this.fail(`${p.metadata.name}: at ${rev}, but ordinals at or above partition ${partition} must be at the update revision ${st.updateRevision}`);
-      if (idx < partition && rev !== st.currentRevision && rev !== st.updateRevision) this.fail(`${p.metadata.name}: at ${rev}, neither current nor update revision`);
+      // Below the partition a pod keeps the revision it was created with (checked at creation);
+      // after a rollback that may be neither current nor update, as upstream leaves it. It must still exist.
+      if (idx < partition && !api.get('ControllerRevision', set.metadata.namespace, rev)) this.fail(`${p.metadata.name}: at ${rev}, a revision that no longer exists`);
     }
     if (partition === 0 && st.currentRevision !== st.updateRevision) this.fail(`${name}: settled at partition 0 but currentRevision ${st.currentRevision} != updateRevision ${st.updateRevision}`);
     if (st.replicas !== replicas || st.readyReplicas !== replicas) this.fail(`${name}: settled with status replicas=${st.replicas} ready=${st.readyReplicas}, want ${replicas}`);

@@ -19,7 +19,7 @@ export const execVerb: Verb = {
   run(p, ctx) {
     if (p.args.length === 0) throw new KubectlError('expected \'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]\'.\nPOD or TYPE/NAME is a required argument for the exec command\nSee \'kubectl exec -h\' for help and examples', true);
     if (p.args.length > 1 && p.afterDash === undefined) {
-      throw new KubectlError("exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples", true);
+      throw new KubectlError("exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples");
     }
     const command = p.afterDash ?? [];
     if (command.length === 0) throw new KubectlError('you must specify at least one command for the container');

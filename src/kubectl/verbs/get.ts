@@ -160,15 +160,19 @@ export const getVerb: Verb = {
         }
       } else if (out.kind === 'table' || out.kind === 'wide') {
         const opts = tableOpts(p.flags, out, req.kinds.length > 1 || bool(f, 'show-kind'), allNs);
-        let first = true;
+        // Behaviour of get.go: each kind starts a fresh set of column widths, after a blank line.
+        let text = '';
         for (const g of groups) {
           if (!g.items.length) continue;
-          if (!first) tw.write('\n');
-          first = false;
+          if (text) {
+            text += tw.flush() + '\n';
+            tw.setRememberedWidths([]);
+          }
           if (!opts.noHeaders) tw.write(line(headerRow(g.kind, opts)));
           for (const obj of g.items) tw.write(line(dataRow(g.kind, obj, ctx, opts)));
+          text += tw.flush();
         }
-        ctx.out(tw.flush());
+        ctx.out(text);
       } else if (out.kind === 'name') {
         for (const { kind, obj } of all) ctx.out(nameOf(kind, obj) + '\n');
       } else {

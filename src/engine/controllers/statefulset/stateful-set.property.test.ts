@@ -77,12 +77,12 @@ describe.each(matrix)('random user actions ($policy, whenScaled $whenScaled)', (
         for (const a of actions) {
           apply(cluster, a);
           cluster.advance(0);
-          if (checker.violations.length) break;
+          if (checker.problems().length) break;
         }
         const settled = runToSteadyState(cluster, 30 * 60_000);
         if (settled) checker.checkSettled(getSet(cluster));
         expect(settled, 'the cluster settles').toBe(true);
-        expect(checker.violations).toEqual([]);
+        expect(checker.problems()).toEqual([]);
       }),
       { numRuns: RUNS },
     );

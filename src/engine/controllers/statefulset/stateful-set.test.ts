@@ -43,7 +43,7 @@ describe('OrderedReady', () => {
     }
     expect(claims(cluster)).toEqual(['www-web-0', 'www-web-1', 'www-web-2']);
     expect(getSet(cluster).status).toMatchObject({ replicas: 3, readyReplicas: 3, currentReplicas: 3, updatedReplicas: 3, availableReplicas: 3 });
-    expect(checker.violations).toEqual([]);
+    expect(checker.problems()).toEqual([]);
   });
 
   it('records upstream events and a readable wait reason', () => {
@@ -70,7 +70,7 @@ describe('OrderedReady', () => {
     expect((deletions[1] as { t: number }).t).toBeGreaterThanOrEqual(web2Gone.t);
     expect(podNames(cluster)).toEqual(['web-0']);
     expect(claims(cluster)).toEqual(['www-web-0', 'www-web-1', 'www-web-2']);
-    expect(checker.violations).toEqual([]);
+    expect(checker.problems()).toEqual([]);
   });
 
   it('halts scale-down while a remaining pod is unhealthy', () => {
@@ -86,7 +86,7 @@ describe('OrderedReady', () => {
     const r0 = readyAt(cluster, 'web-0') as number;
     expect(creations(cluster).get('web-1')?.[0]).toBeGreaterThanOrEqual(r0 + 10);
     expect(getSet(cluster).status?.availableReplicas).toBe(2);
-    expect(checker.violations).toEqual([]);
+    expect(checker.problems()).toEqual([]);
   });
 
   it('starts ordinals at spec.ordinals.start', () => {
@@ -121,7 +121,7 @@ describe('Parallel', () => {
     const deletedAt = cluster.log.filter((e) => e.t >= t0 && e.object.kind === 'Pod' && e.type === 'MODIFIED' && e.object.metadata.deletionTimestamp && !e.old?.metadata.deletionTimestamp).map((e) => e.t);
     expect(deletedAt).toHaveLength(3);
     expect(new Set(deletedAt).size).toBe(1);
-    expect(checker.violations).toEqual([]);
+    expect(checker.problems()).toEqual([]);
   });
 });
 
@@ -140,7 +140,7 @@ describe('RollingUpdate', () => {
     expect(st?.currentRevision).toBe(st?.updateRevision);
     expect(pods(cluster).map(getPodRevision)).toEqual([st?.updateRevision, st?.updateRevision, st?.updateRevision]);
     checker.checkSettled(getSet(cluster));
-    expect(checker.violations).toEqual([]);
+    expect(checker.problems()).toEqual([]);
   });
 
   it('updates only ordinals at or above the partition, and currentRevision stays', () => {
@@ -161,7 +161,7 @@ describe('RollingUpdate', () => {
     runToSteadyState(cluster);
     expect(getSet(cluster).status?.currentRevision).toBe(st?.updateRevision);
     checker.checkSettled(getSet(cluster));
-    expect(checker.violations).toEqual([]);
+    expect(checker.problems()).toEqual([]);
   });
 
   it('with partition >= replicas updates nothing, and new ordinals get the update revision', () => {
@@ -175,7 +175,7 @@ describe('RollingUpdate', () => {
     runToSteadyState(cluster);
     const upd = getSet(cluster).status?.updateRevision;
     expect(pods(cluster).map(getPodRevision)).toEqual([oldRev, oldRev, oldRev, upd]);
-    expect(checker.violations).toEqual([]);
+    expect(checker.problems()).toEqual([]);
   });
 
   it('a bad image blocks the rollout; undo alone does not free it; deleting the broken pod does', () => {
@@ -196,7 +196,7 @@ describe('RollingUpdate', () => {
     const st = getSet(cluster).status;
     expect(st?.updateRevision).toBe(good);
     expect(pods(cluster).map(getPodRevision)).toEqual([good, good, good]);
-    expect(checker.violations).toEqual([]);
+    expect(checker.problems()).toEqual([]);
   });
 });
 
@@ -226,7 +226,7 @@ describe('persistentVolumeClaimRetentionPolicy', () => {
     const podGone = cluster.log.find((e) => e.type === 'DELETED' && e.object.kind === 'Pod' && e.object.metadata.name === 'web-2') as { t: number; seq: number };
     const claimGone = cluster.log.find((e) => e.type === 'DELETED' && e.object.kind === 'PersistentVolumeClaim' && e.object.metadata.name === 'www-web-2') as { seq: number };
     expect(claimGone.seq).toBeGreaterThan(podGone.seq);
-    expect(checker.violations).toEqual([]);
+    expect(checker.problems()).toEqual([]);
   });
 
   it('whenDeleted: Delete gives claims an owner reference to the set and removes them with it', () => {
@@ -238,7 +238,7 @@ describe('persistentVolumeClaimRetentionPolicy', () => {
     runToSteadyState(cluster);
     expect(claims(cluster)).toEqual([]);
     expect(pods(cluster)).toEqual([]);
-    expect(checker.violations).toEqual([]);
+    expect(checker.problems()).toEqual([]);
   });
 
   it('Retain keeps claims when the set is deleted', () => {
@@ -253,9 +253,12 @@ describe('persistentVolumeClaimRetentionPolicy', () => {
 
 describe('revision history', () => {
   it('keeps at most revisionHistoryLimit revisions no pod uses', () => {
-    const { cluster } = setup({ replicas: 1 });
+    // revisionHistoryLimit cannot be changed on a v1.32 API server, so it is set at creation.
+    const cluster = testCluster();
+    const set = statefulSet({ replicas: 1 });
+    set.spec.revisionHistoryLimit = 2;
+    create(cluster, headlessService(), set);
     runToSteadyState(cluster);
-    updateSet(cluster, 'web', (s) => (s.spec.revisionHistoryLimit = 2));
     for (let i = 0; i < 5; i++) {
       updateSet(cluster, 'web', (s) => ((s.spec.template.spec.containers[0] as { image: string }).image = `nginx:1.${30 + i}`));
       runToSteadyState(cluster);
