@@ -11,7 +11,7 @@ import { deepCopy, deepEqual, deepFreeze } from '../../lib/clone';
 import type { Rng } from '../../lib/rng';
 import { alreadyExists, ApiError, conflict, invalid, notFound } from '../api/errors';
 import { kindInfo, maybeKindInfo, qualifiedResource, type KindInfo } from '../api/kinds';
-import { defaultObject, validateCreate, validateUpdate, type StrategyContext } from '../api/strategy';
+import { decodeError, defaultObject, validateCreate, validateUpdate, type StrategyContext } from '../api/strategy';
 import type { KObject, ObjectMeta, Pod } from '../api/types';
 import { timestamp, type SimTime, type VirtualClock } from '../clock/clock';
 import { admitCreate, normaliseStored } from './admission';
@@ -134,6 +134,8 @@ export class ApiServer {
         causes: [{ field: 'metadata.name', message: 'Required value: name or generateName is required' }],
       });
     }
+    const decode = decodeError(obj);
+    if (decode) throw decode;
     defaultObject(obj, this.ctx);
     admitCreate(this, obj);
     normaliseStored(obj);
@@ -215,6 +217,28 @@ export class ApiServer {
     return this.replace(info, k, cur, next);
   }
 
+  /**
+   * The pods/binding subresource: sets spec.nodeName and the PodScheduled
+   * condition in one write, as the scheduler's Bind does. Throws Conflict when
+   * the pod is already assigned.
+   */
+  bind(namespace: string, name: string, node: string, uid?: string): Pod {
+    const info = this.info('Pod');
+    const k = key(namespace, name);
+    const cur = this.store('Pod').objects.get(k) as Pod | undefined;
+    if (!cur || (uid && cur.metadata.uid !== uid)) throw notFound('pods', name);
+    if (cur.spec.nodeName) throw conflict('pods/binding', name, `pod ${name} is already assigned to node "${cur.spec.nodeName}"`);
+    if (cur.metadata.deletionTimestamp) throw conflict('pods/binding', name, `pod ${name} is being deleted, cannot be assigned to a host`);
+    const next = deepCopy(cur);
+    next.spec.nodeName = node;
+    const status = (next.status ??= {});
+    const conds = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    const old = cur.status?.conditions?.find((c) => c.type === 'PodScheduled');
+    const since = old?.status === 'True' && old.lastTransitionTime ? old.lastTransitionTime : timestamp(this.clock.now());
+    status.conditions = [...conds, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: since }];
+    return this.replace(info, k, cur, next) as Pod;
+  }
+
   // ------------------------------------------------------------------ internals
 
   private write<T extends KObject>(input: T, status: boolean, dryRun: boolean): T {
@@ -250,6 +274,8 @@ export class ApiServer {
       if (m.deletionGracePeriodSeconds === undefined) delete m.deletionGracePeriodSeconds;
       m.generation = cur.metadata.generation;
       if (m.generation === undefined) delete m.generation;
+      const decode = decodeError(next);
+      if (decode) throw decode;
       defaultObject(next, this.ctx, cur);
       normaliseStored(next);
       const errs = validateUpdate(next, cur, this.ctx);

@@ -8,7 +8,9 @@ import type { KObject, PersistentVolumeClaim, Pod, StatefulSet } from '../../api
 import type { ApiServer } from '../../apiserver/apiserver';
 import type { EventRecorder } from '../../runtime/recorder';
 import {
+  claimNamesFor,
   claimOwnerMatchesSetAndPod,
+  getOrdinal,
   getPersistentVolumeClaims,
   hasStaleOwnerRef,
   identityMatches,
@@ -167,8 +169,9 @@ export class StatefulPodControl {
 
   /** Whether every claim of `pod` has the owner references the retention policy asks for. */
   claimsMatchRetentionPolicy(set: StatefulSet, pod: Pod): boolean {
-    for (const claim of getPersistentVolumeClaims(set, pod).values()) {
-      const cur = this.om.getClaim(claim.metadata.namespace as string, claim.metadata.name as string);
+    const ns = set.metadata.namespace ?? 'default';
+    for (const name of claimNamesFor(set, getOrdinal(pod))) {
+      const cur = this.om.getClaim(ns, name);
       if (!cur) continue; // SIM: a missing claim is created elsewhere; upstream returns an error treated as a match.
       if (!claimOwnerMatchesSetAndPod(cur, set, pod)) return false;
     }

@@ -13,7 +13,7 @@ import {
   applyRevision,
   getOrdinal,
   getPodRevision,
-  identityMatches,
+  identityAndStorageMatch,
   isCreated,
   isFailed,
   isPending,
@@ -25,11 +25,11 @@ import {
   newRevision,
   newStatefulSetPod,
   nextRevision,
+  podName,
   replicaCount,
   revisionsEqual,
   sortRevisions,
   startOrdinal,
-  storageMatches,
   REVISION_LABEL,
 } from './stateful-set-utils';
 
@@ -57,7 +57,8 @@ interface Ctx {
   updateRevision: ControllerRevision;
   currentSet: StatefulSet;
   updateSet: StatefulSet;
-  replicas: Pod[];
+  /** In-range pods by index; a missing pod is undefined until `replicaAt` builds its placeholder. */
+  slots: (Pod | undefined)[];
   condemned: Pod[];
   waiting?: WaitReason;
 }
@@ -138,7 +139,7 @@ export class StatefulSetControl {
       updateRevision,
       currentSet: applyRevision(set, currentRevision),
       updateSet: applyRevision(set, updateRevision),
-      replicas: [],
+      slots: [],
       condemned: [],
     };
     const status: StatefulSetStatus = {
@@ -156,7 +157,9 @@ export class StatefulSetControl {
       if (ord >= start && ord < start + count) slots[ord - start] = pod;
       else if (ord >= 0) c.condemned.push(pod);
     }
-    c.replicas = slots.map((p, i) => p ?? this.newVersionedPod(c, start + i));
+    // SIM: upstream builds every missing pod up front; placeholders are built on demand here so a
+    // sync of a large set costs O(pods) instead of O(pods × template size).
+    c.slots = slots;
     c.condemned.sort((a, b) => getOrdinal(b) - getOrdinal(a));
 
     const finish = () => {
@@ -165,7 +168,8 @@ export class StatefulSetControl {
     };
 
     const unavailable = (p: Pod) => isUnavailable(p, c.minReady, now);
-    let firstUnhealthy: Pod | undefined = c.replicas.find(unavailable);
+    const firstIdx = c.slots.findIndex((p) => !p || unavailable(p));
+    let firstUnhealthy: Pod | undefined = firstIdx >= 0 ? this.replicaAt(c, firstIdx) : undefined;
     if (!firstUnhealthy) for (let i = c.condemned.length - 1; i >= 0; i--) if (unavailable(c.condemned[i] as Pod)) { firstUnhealthy = c.condemned[i]; break; }
 
     if (set.metadata.deletionTimestamp) return finish();
@@ -175,7 +179,7 @@ export class StatefulSetControl {
       if (!this.podControl.claimsMatchRetentionPolicy(c.updateSet, pod)) this.podControl.updatePodClaimForRetentionPolicy(c.updateSet, pod);
     }
 
-    for (let i = 0; i < c.replicas.length; i++) {
+    for (let i = 0; i < c.slots.length; i++) {
       if (this.processReplica(c, i) && c.monotonic) return finish();
     }
 
@@ -190,6 +194,11 @@ export class StatefulSetControl {
     if (this.maxUnavailableGate()) this.rollingUpdateWithMaxUnavailable(c, status);
     else this.rollingUpdate(c, status);
     return c.waiting ? { status, waiting: c.waiting } : { status };
+  }
+
+  /** The pod in slot `i`, or the placeholder that would be created for it. */
+  private replicaAt(c: Ctx, i: number): Pod {
+    return (c.slots[i] ??= this.newVersionedPod(c, startOrdinal(c.set) + i));
   }
 
   /** The pod that will be created for `ordinal`: current revision below the partition, update revision at or above it. */
@@ -207,15 +216,16 @@ export class StatefulSetControl {
 
   /** What the controller still has to do above or after replica `i`, for wait messages. */
   private blockedWork(c: Ctx, i: number): string | undefined {
-    for (let j = i + 1; j < c.replicas.length; j++) {
-      if (!isCreated(c.replicas[j] as Pod)) return `creating ${c.replicas[j]?.metadata.name}`;
+    for (let j = i + 1; j < c.slots.length; j++) {
+      const p = c.slots[j];
+      if (!p || !isCreated(p)) return `creating ${podName(c.set, startOrdinal(c.set) + j)}`;
     }
     const cond = c.condemned.find((p) => !isTerminating(p));
     if (cond) return `scaling down ${cond.metadata.name}`;
     const strategy = c.set.spec.updateStrategy?.type ?? 'RollingUpdate';
     if (strategy !== 'OnDelete' && c.currentRevision.metadata.name !== c.updateRevision.metadata.name) {
       const partition = c.set.spec.updateStrategy?.rollingUpdate?.partition ?? 0;
-      const stale = c.replicas.slice(partition).some((p) => isCreated(p) && getPodRevision(p) !== c.updateRevision.metadata.name);
+      const stale = c.slots.slice(partition).some((p) => p && isCreated(p) && getPodRevision(p) !== c.updateRevision.metadata.name);
       if (stale) return 'continuing the rolling update';
     }
     return undefined;
@@ -229,7 +239,7 @@ export class StatefulSetControl {
 
   /** Returns true when this sync must stop (OrderedReady) at replica `i`. Behaviour of processReplica. */
   private processReplica(c: Ctx, i: number): boolean {
-    const pod = c.replicas[i] as Pod;
+    const pod = this.replicaAt(c, i);
     const name = pod.metadata.name as string;
     if (isFailed(pod) || isSucceeded(pod)) {
       if (!isTerminating(pod)) this.podControl.deleteStatefulPod(c.set, pod);
@@ -268,7 +278,7 @@ export class StatefulSetControl {
     }
     if (isTerminating(pod)) return false;
     const retentionMatch = this.podControl.claimsMatchRetentionPolicy(c.updateSet, pod);
-    if (identityMatches(c.set, pod) && storageMatches(c.set, pod) && retentionMatch) return false;
+    if (identityAndStorageMatch(c.set, pod) && retentionMatch) return false;
     this.podControl.updateStatefulPod(c.updateSet, pod);
     return false;
   }
@@ -293,8 +303,8 @@ export class StatefulSetControl {
     const ru = c.set.spec.updateStrategy?.rollingUpdate;
     const updateMin = ru ? (ru.partition ?? 0) : 0;
     const updateName = c.updateRevision.metadata.name as string;
-    for (let target = c.replicas.length - 1; target >= updateMin; target--) {
-      const pod = c.replicas[target] as Pod;
+    for (let target = c.slots.length - 1; target >= updateMin; target--) {
+      const pod = this.replicaAt(c, target);
       if (getPodRevision(pod) !== updateName && !isTerminating(pod)) {
         this.podControl.deleteStatefulPod(c.set, pod);
         status.currentReplicas = (status.currentReplicas ?? 0) - 1;
@@ -315,15 +325,15 @@ export class StatefulSetControl {
     const raw = ru?.maxUnavailable ?? 1;
     let max = typeof raw === 'string' && raw.endsWith('%') ? Math.floor((Number(raw.slice(0, -1)) * replicas) / 100) : Number(raw);
     if (!Number.isFinite(max) || max < 1) max = 1;
-    const unavailable = c.replicas.filter((p) => isUnavailable(p, c.minReady, c.now)).length;
+    const unavailable = c.slots.filter((p) => !p || isUnavailable(p, c.minReady, c.now)).length;
     if (unavailable >= max) {
       c.waiting = { message: `rolling update: ${unavailable} pods unavailable, maxUnavailable is ${max}` };
       return;
     }
     let budget = max - unavailable;
     const updateName = c.updateRevision.metadata.name as string;
-    for (let target = c.replicas.length - 1; target >= updateMin && budget > 0; target--) {
-      const pod = c.replicas[target] as Pod;
+    for (let target = c.slots.length - 1; target >= updateMin && budget > 0; target--) {
+      const pod = this.replicaAt(c, target);
       if (getPodRevision(pod) !== updateName && !isTerminating(pod) && isCreated(pod)) {
         this.podControl.deleteStatefulPod(c.set, pod);
         status.currentReplicas = (status.currentReplicas ?? 0) - 1;
@@ -341,7 +351,8 @@ export class StatefulSetControl {
     let updated = 0;
     const cur = c.currentRevision.metadata.name;
     const upd = c.updateRevision.metadata.name;
-    for (const pod of [...c.replicas, ...c.condemned]) {
+    for (const pod of [...c.slots, ...c.condemned]) {
+      if (!pod) continue;
       const created = isCreated(pod);
       if (created) replicas++;
       if (isRunningAndReady(pod)) {

@@ -21,9 +21,22 @@ export const HASH_LABEL = 'controller.kubernetes.io/hash';
 
 const ORDINAL_RE = /^(.*)-([0-9]+)$/;
 
+const parsed = new Map<string, { parent: string; ordinal: number }>();
+
 /** The parent name and ordinal encoded in a pod name, or ordinal -1 when it does not parse. */
 export function parentAndOrdinal(name: string | undefined): { parent: string; ordinal: number } {
-  const m = ORDINAL_RE.exec(name ?? '');
+  const key = name ?? '';
+  let r = parsed.get(key);
+  if (!r) {
+    r = parseName(key);
+    if (parsed.size > 100_000) parsed.clear();
+    parsed.set(key, r);
+  }
+  return r;
+}
+
+function parseName(name: string): { parent: string; ordinal: number } {
+  const m = ORDINAL_RE.exec(name);
   if (!m) return { parent: '', ordinal: -1 };
   const n = Number(m[2]);
   return Number.isSafeInteger(n) && n <= 2147483647 ? { parent: m[1] as string, ordinal: n } : { parent: '', ordinal: -1 };
@@ -93,6 +106,11 @@ export const getPodRevision = (pod: Pod): string => pod.metadata.labels?.[REVISI
 
 // ------------------------------------------------------------------ identity and storage
 
+/** The names of the claims a pod of `set` at `ordinal` uses, in template order. */
+export function claimNamesFor(set: StatefulSet, ordinal: number): string[] {
+  return (set.spec.volumeClaimTemplates ?? []).map((t) => claimName(set, t.metadata?.name ?? '', ordinal));
+}
+
 /** The claims a pod of `set` at its ordinal must have, keyed by template name, in template order. */
 export function getPersistentVolumeClaims(set: StatefulSet, pod: Pod): Map<string, PersistentVolumeClaim> {
   const ordinal = getOrdinal(pod);
@@ -126,13 +144,25 @@ export function identityMatches(set: StatefulSet, pod: Pod): boolean {
 export function storageMatches(set: StatefulSet, pod: Pod): boolean {
   const ordinal = getOrdinal(pod);
   if (ordinal < 0) return false;
-  const volumes = new Map((pod.spec.volumes ?? []).map((v) => [v.name, v]));
+  const volumes = pod.spec.volumes ?? [];
   for (const t of set.spec.volumeClaimTemplates ?? []) {
     const name = t.metadata?.name ?? '';
-    const v = volumes.get(name);
+    const v = volumes.find((x) => x.name === name);
     if (!v?.persistentVolumeClaim || v.persistentVolumeClaim.claimName !== claimName(set, name, ordinal)) return false;
   }
   return true;
+}
+
+/** Pods already found consistent with a set (by set uid). Stored pods never change in place, so identity is a safe key. */
+const consistent = new WeakMap<Pod, string>();
+
+/** identityMatches && storageMatches, remembered per stored pod object. */
+export function identityAndStorageMatch(set: StatefulSet, pod: Pod): boolean {
+  const uid = set.metadata.uid ?? '';
+  if (consistent.get(pod) === uid) return true;
+  const ok = identityMatches(set, pod) && storageMatches(set, pod);
+  if (ok) consistent.set(pod, uid);
+  return ok;
 }
 
 /** Sets hostname, subdomain and the identity labels of a pod (a private copy). */

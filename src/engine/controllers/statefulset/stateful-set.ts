@@ -4,7 +4,7 @@
  * Behaviour of pkg/controller/statefulset/stateful_set.go (v1.32).
  */
 import { deepCopy } from '../../../lib/clone';
-import { matchesSelector } from '../../api/labels';
+import { labelSelectorAsMatcher, matchesSelector } from '../../api/labels';
 import type { ControllerRevision, KObject, Pod, StatefulSet } from '../../api/types';
 import type { ApiServer, WatchEvent } from '../../apiserver/apiserver';
 import type { EventRecorder } from '../../runtime/recorder';
@@ -122,9 +122,10 @@ export class StatefulSetController {
   private claimPods(set: StatefulSet): Pod[] {
     const out: Pod[] = [];
     const selector = set.spec.selector;
+    const matcher = selector ? labelSelectorAsMatcher(selector) : undefined;
     const deleting = !!set.metadata.deletionTimestamp;
     for (const pod of this.api.list<Pod>('Pod', set.metadata.namespace)) {
-      const match = !!selector && matchesSelector(pod.metadata.labels ?? {}, selector) && isMemberOf(set, pod);
+      const match = !!matcher && matcher(pod.metadata.labels ?? {}) && isMemberOf(set, pod);
       const ref = getControllerOf(pod);
       if (ref) {
         if (ref.uid !== set.metadata.uid) continue;

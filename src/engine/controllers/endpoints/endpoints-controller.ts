@@ -1,0 +1,156 @@
+/**
+ * The endpoints controller: one Endpoints object per Service with a
+ * selector, listing the selected pods that have an IP — ready ones under
+ * `addresses`, the others under `notReadyAddresses` — with their hostname
+ * (when the pod's subdomain names the service), node and a reference to the
+ * pod, and the service's ports resolved against each pod's container ports.
+ * Behaviour of pkg/controller/endpoint/endpoints_controller.go (v1.32).
+ */
+import { deepEqual } from '../../../lib/clone';
+import type { EndpointAddress, Endpoints, KObject, Pod, Service, ServicePort } from '../../api/types';
+import type { ApiServer, WatchEvent } from '../../apiserver/apiserver';
+import { timestamp, type VirtualClock } from '../../clock/clock';
+import { WorkQueue } from '../../runtime/queue';
+import { ApiError } from '../../api/errors';
+
+export const ENDPOINTS_CONTROLLER = 'endpoint-controller';
+const HEADLESS_LABEL = 'service.kubernetes.io/headless';
+const TRIGGER_ANNOTATION = 'endpoints.kubernetes.io/last-change-trigger-time';
+
+type EndpointPort = { name?: string; port: number; protocol?: string };
+type Subset = NonNullable<Endpoints['subsets']>[number];
+
+const keyOf = (o: KObject) => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
+
+function selects(svc: Service, pod: Pod): boolean {
+  const sel = svc.spec.selector;
+  if (!sel || Object.keys(sel).length === 0) return false;
+  const labels = pod.metadata.labels ?? {};
+  return Object.entries(sel).every(([k, v]) => labels[k] === v);
+}
+
+// Behaviour of pkg/api/v1/pod/util.go FindPort (v1.32)
+function findPort(pod: Pod, sp: ServicePort): number | undefined {
+  const target = sp.targetPort ?? sp.port;
+  if (typeof target === 'number') return target;
+  if (/^\d+$/.test(target)) return Number(target);
+  const proto = sp.protocol ?? 'TCP';
+  for (const c of pod.spec.containers) {
+    for (const p of c.ports ?? []) if (p.name === target && (p.protocol ?? 'TCP') === proto) return p.containerPort;
+  }
+  return undefined;
+}
+
+// Behaviour of pkg/api/v1/endpoints/util.go RepackSubsets + SortSubsets (v1.32)
+function repack(entries: { addr: EndpointAddress; ports: EndpointPort[]; ready: boolean }[]): Subset[] {
+  const groups = new Map<string, { ports: EndpointPort[]; ready: Map<string, EndpointAddress>; notReady: Map<string, EndpointAddress> }>();
+  for (const e of entries) {
+    const keyed = e.ports.map((p) => ({ p, k: `${p.name ?? ''}\u0000${p.port}\u0000${p.protocol ?? ''}` }));
+    if (keyed.length > 1) keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+    const ports = keyed.map((x) => x.p);
+    const k = keyed.map((x) => x.k).join('\u0001');
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { ports, ready: new Map(), notReady: new Map() }));
+    const id = `${e.addr.ip}/${e.addr.targetRef?.uid ?? ''}`;
+    (e.ready ? g.ready : g.notReady).set(id, e.addr);
+  }
+  const byIP = (a: EndpointAddress, b: EndpointAddress) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : (a.targetRef?.uid ?? '').localeCompare(b.targetRef?.uid ?? ''));
+  const out: Subset[] = [];
+  for (const k of [...groups.keys()].sort()) {
+    const g = groups.get(k) as { ports: EndpointPort[]; ready: Map<string, EndpointAddress>; notReady: Map<string, EndpointAddress> };
+    const s: Subset = {};
+    if (g.ready.size) s.addresses = [...g.ready.values()].sort(byIP);
+    if (g.notReady.size) s.notReadyAddresses = [...g.notReady.values()].sort(byIP);
+    if (g.ports.length) s.ports = g.ports;
+    out.push(s);
+  }
+  return out;
+}
+
+export class EndpointsController {
+  private queue: WorkQueue;
+
+  constructor(
+    private api: ApiServer,
+    clock: VirtualClock,
+  ) {
+    this.queue = new WorkQueue(clock, 'endpoints', (k) => this.run(k));
+  }
+
+  start(): void {
+    this.api.watch((ev) => this.onEvent(ev));
+  }
+
+  private onEvent(ev: WatchEvent): void {
+    const o = ev.object;
+    if (o.kind === 'Service') this.queue.add(keyOf(o));
+    else if (o.kind === 'Endpoints' && ev.type === 'DELETED' && this.api.get('Service', o.metadata.namespace, o.metadata.name as string)) this.queue.add(keyOf(o));
+    else if (o.kind === 'Pod') {
+      // Behaviour of endpoints_controller.go updatePod / getPodServiceMemberships: services of the old and the new labels.
+      const pods = [o as Pod, ...(ev.old ? [ev.old as Pod] : [])];
+      for (const svc of this.api.list<Service>('Service', o.metadata.namespace)) if (pods.some((p) => selects(svc, p))) this.queue.add(keyOf(svc));
+    }
+  }
+
+  private run(key: string): void {
+    try {
+      this.sync(key);
+      this.queue.forget(key);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      this.queue.addRateLimited(key);
+    }
+  }
+
+  // Behaviour of pkg/controller/endpoint/endpoints_controller.go syncService (v1.32)
+  private sync(key: string): void {
+    const [ns, name] = key.split('/') as [string, string];
+    const api = this.api;
+    const svc = api.get<Service>('Service', ns, name);
+    const cur = api.get<Endpoints>('Endpoints', ns, name);
+    if (!svc) {
+      if (cur) api.as(ENDPOINTS_CONTROLLER, () => api.delete('Endpoints', ns, name));
+      return;
+    }
+    if (!svc.spec.selector) return;
+    const headless = svc.spec.clusterIP === 'None';
+    const publish = svc.spec.publishNotReadyAddresses === true;
+    const entries: { addr: EndpointAddress; ports: EndpointPort[]; ready: boolean }[] = [];
+    for (const pod of api.list<Pod>('Pod', ns)) {
+      if (!selects(svc, pod) || !pod.status?.podIP) continue;
+      // Behaviour of pkg/controller/util/endpoint ShouldPodBeInEndpoints (v1.32)
+      if (pod.metadata.deletionTimestamp && !publish) continue;
+      const phase = pod.status.phase;
+      if (phase === 'Succeeded' || (phase === 'Failed' && pod.spec.restartPolicy === 'Never')) continue;
+      const addr: EndpointAddress = { ip: pod.status.podIP };
+      if (pod.spec.hostname && pod.spec.subdomain === name) addr.hostname = pod.spec.hostname;
+      if (pod.spec.nodeName) addr.nodeName = pod.spec.nodeName;
+      addr.targetRef = { kind: 'Pod', namespace: ns, name: pod.metadata.name as string, uid: pod.metadata.uid as string };
+      const ready = publish || pod.status.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
+      const ports = svc.spec.ports ?? [];
+      if (ports.length === 0) {
+        if (headless) entries.push({ addr, ports: [], ready });
+        continue;
+      }
+      for (const sp of ports) {
+        const port = findPort(pod, sp);
+        if (port === undefined) continue;
+        const ep: EndpointPort = { port, protocol: sp.protocol ?? 'TCP' };
+        if (sp.name) ep.name = sp.name;
+        entries.push({ addr, ports: [ep], ready });
+      }
+    }
+    const subsets = repack(entries);
+    const labels: Record<string, string> = { ...(svc.metadata.labels ?? {}) };
+    if (headless) labels[HEADLESS_LABEL] = '';
+    else delete labels[HEADLESS_LABEL];
+    if (cur && deepEqual(cur.subsets ?? [], subsets) && deepEqual(cur.metadata.labels ?? {}, labels)) return;
+    const next: Endpoints = {
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { ...(cur?.metadata ?? { name, namespace: ns }), labels, annotations: { ...(cur?.metadata.annotations ?? {}), [TRIGGER_ANNOTATION]: timestamp(api.clock.now()) } },
+    };
+    if (subsets.length) next.subsets = subsets;
+    api.as(ENDPOINTS_CONTROLLER, () => (cur ? api.update(next) : api.create(next)));
+  }
+}

@@ -1,0 +1,283 @@
+/**
+ * The PersistentVolume controller (kube-controller-manager's
+ * persistentvolume-binder): binds claims to volumes, asks provisioners for
+ * new volumes, marks claims Lost and volumes Released, and reclaims
+ * released volumes. It also starts the external provisioner and the two
+ * protection controllers, which live beside it in this folder.
+ * Behaviour of pkg/controller/volume/persistentvolume/pv_controller.go (v1.32).
+ */
+import type { Rng } from '../../../lib/rng';
+import { ApiError } from '../../api/errors';
+import type { PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from '../../api/types';
+import { defaultStorageClass } from '../../apiserver/admission';
+import type { ApiServer, WatchEvent } from '../../apiserver/apiserver';
+import type { TimerHandle, VirtualClock } from '../../clock/clock';
+import { WorkQueue } from '../../runtime/queue';
+import type { EventRecorder } from '../../runtime/recorder';
+import type { ClusterConfig } from '../../sim/config';
+import {
+  ANN_BETA_STORAGE_PROVISIONER,
+  ANN_BIND_COMPLETED,
+  ANN_BOUND_BY_CONTROLLER,
+  ANN_PROVISIONED_BY,
+  ANN_SELECTED_NODE,
+  ANN_STORAGE_PROVISIONER,
+  NO_PROVISIONER,
+  checkVolumeSatisfyClaim,
+  claimClass,
+  claimKey,
+  findBestMatchForClaim,
+  hasAnn,
+  isDelayBindingMode,
+  isVolumeBoundToClaim,
+  podClaimNames,
+  volumeModeMismatch,
+} from './binder';
+import { VolumeDataStore } from './data';
+import { ProtectionControllers } from './protection';
+import { ExternalProvisioner } from './provisioner';
+import { Reclaimer } from './reclaim';
+import { PV_CONTROLLER, VolumeWriter } from './writes';
+
+/** The controller's periodic resync (kube-controller-manager --pvclaimbinder-sync-period default). */
+export const RESYNC_MS = 15_000;
+
+export class PersistentVolumeController {
+  private claimQueue: WorkQueue;
+  private volumeQueue: WorkQueue;
+  private writer: VolumeWriter;
+  private reclaimer: Reclaimer;
+  private provisioner: ExternalProvisioner;
+  private protection: ProtectionControllers;
+  private resyncTimer: TimerHandle | undefined;
+
+  constructor(
+    private api: ApiServer,
+    private clock: VirtualClock,
+    readonly rng: Rng,
+    recorder: EventRecorder,
+    config: ClusterConfig,
+    readonly data: VolumeDataStore = new VolumeDataStore(),
+  ) {
+    this.writer = new VolumeWriter(api, recorder);
+    this.reclaimer = new Reclaimer(api, clock, this.writer, data);
+    this.provisioner = new ExternalProvisioner(api, clock, recorder, config, data);
+    this.protection = new ProtectionControllers(api, clock);
+    this.claimQueue = new WorkQueue(clock, 'pv-controller-claim', (k) => this.run(k, this.claimQueue, () => this.syncClaim(k)));
+    this.volumeQueue = new WorkQueue(clock, 'pv-controller-volume', (k) => this.run(k, this.volumeQueue, () => this.syncVolume(k)));
+  }
+
+  start(): void {
+    this.api.watch((ev) => this.onEvent(ev));
+    this.provisioner.start();
+    this.protection.start();
+  }
+
+  private onEvent(ev: WatchEvent): void {
+    const o = ev.object;
+    if (o.kind === 'PersistentVolumeClaim') {
+      const c = o as PersistentVolumeClaim;
+      // Behaviour of pv_controller_base.go deleteClaim: the claim's volume is synced at once so it is Released promptly.
+      if (ev.type === 'DELETED') {
+        if (c.spec.volumeName) this.volumeQueue.add(c.spec.volumeName);
+      } else this.claimQueue.add(claimKey(c));
+    } else if (o.kind === 'PersistentVolume') {
+      const pv = o as PersistentVolume;
+      // Behaviour of pv_controller_base.go deleteVolume: the bound claim is synced so it turns Lost promptly.
+      if (ev.type === 'DELETED') {
+        const ref = pv.spec.claimRef;
+        if (ref?.name) this.claimQueue.add(`${ref.namespace ?? 'default'}/${ref.name}`);
+      } else this.volumeQueue.add(pv.metadata.name as string);
+    } else return;
+    this.ensureResync();
+  }
+
+  /** Runs one sync; API errors (an object changed or vanished meanwhile) requeue it with back-off. */
+  private run(key: string, queue: WorkQueue, fn: () => void): void {
+    try {
+      fn();
+      queue.forget(key);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      queue.addRateLimited(key);
+    }
+    this.ensureResync();
+  }
+
+  /**
+   * Keeps the 15 s resync armed while a claim waits for a volume. A settled
+   * cluster (every claim Bound or Lost) has no resync timer at all.
+   * SIM: upstream resyncs forever; with nothing pending a resync writes nothing, so skipping it is unobservable.
+   */
+  private ensureResync(): void {
+    const pending = this.api.list<PersistentVolumeClaim>('PersistentVolumeClaim').some((c) => !c.metadata.deletionTimestamp && c.status?.phase !== 'Bound' && c.status?.phase !== 'Lost');
+    if (!pending) {
+      this.resyncTimer?.cancel();
+      this.resyncTimer = undefined;
+      return;
+    }
+    if (this.resyncTimer) return;
+    const now = this.clock.now();
+    const next = (Math.floor(now / RESYNC_MS) + 1) * RESYNC_MS;
+    this.resyncTimer = this.clock.after(next - now, () => this.resync(), 'pv-controller:resync');
+  }
+
+  // Behaviour of pkg/controller/volume/persistentvolume/pv_controller_base.go resync (v1.32)
+  private resync(): void {
+    this.resyncTimer = undefined;
+    for (const c of this.api.list('PersistentVolumeClaim')) this.claimQueue.add(claimKey(c));
+    for (const pv of this.api.list('PersistentVolume')) this.volumeQueue.add(pv.metadata.name as string);
+    this.ensureResync();
+  }
+
+  // ---------------------------------------------------------------- claims
+
+  // Behaviour of pkg/controller/volume/persistentvolume/pv_controller.go syncClaim (v1.32)
+  private syncClaim(key: string): void {
+    const [ns, name] = key.split('/') as [string, string];
+    const c = this.api.get<PersistentVolumeClaim>('PersistentVolumeClaim', ns, name);
+    if (!c) return;
+    if (hasAnn(c, ANN_BIND_COMPLETED)) this.syncBoundClaim(c);
+    else this.syncUnboundClaim(c);
+  }
+
+  // Behaviour of pkg/controller/volume/persistentvolume/pv_controller.go syncUnboundClaim (v1.32)
+  private syncUnboundClaim(c: PersistentVolumeClaim): void {
+    const w = this.writer;
+    if (!c.spec.volumeName) {
+      const delay = isDelayBindingMode(this.api, c);
+      const pv = findBestMatchForClaim(c, this.api.list<PersistentVolume>('PersistentVolume'), delay);
+      if (pv) return w.bind(pv, c);
+      if (this.assignDefaultStorageClass(c)) return;
+      if (delay && !hasAnn(c, ANN_SELECTED_NODE)) this.emitWaitForConsumer(c);
+      else if (claimClass(c) !== '') return this.provisionClaim(c);
+      else w.event(c, 'Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set');
+      w.updateClaimStatus(c, 'Pending');
+      return;
+    }
+    const pv = this.api.get<PersistentVolume>('PersistentVolume', undefined, c.spec.volumeName);
+    if (!pv) {
+      w.updateClaimStatus(c, 'Pending');
+      return;
+    }
+    if (!pv.spec.claimRef) {
+      const why = checkVolumeSatisfyClaim(pv, c);
+      if (!why) return w.bind(pv, c);
+      w.event(c, 'Warning', 'VolumeMismatch', `Cannot bind to requested volume "${pv.metadata.name}": ${why}`);
+      w.updateClaimStatus(c, 'Pending');
+      return;
+    }
+    if (isVolumeBoundToClaim(pv, c)) return w.bind(pv, c);
+    w.event(c, 'Warning', 'FailedBinding', `volume "${pv.metadata.name}" already bound to a different claim.`);
+    if (!hasAnn(c, ANN_BOUND_BY_CONTROLLER)) w.updateClaimStatus(c, 'Pending');
+  }
+
+  // Behaviour of pkg/controller/volume/persistentvolume/pv_controller.go syncBoundClaim (v1.32)
+  private syncBoundClaim(c: PersistentVolumeClaim): void {
+    const w = this.writer;
+    if (!c.spec.volumeName) {
+      w.updateClaimStatusWithEvent(c, 'Lost', 'Warning', 'ClaimLost', 'Bound claim has lost reference to PersistentVolume. Data on the volume is lost!');
+      return;
+    }
+    const pv = this.api.get<PersistentVolume>('PersistentVolume', undefined, c.spec.volumeName);
+    if (!pv) {
+      w.updateClaimStatusWithEvent(c, 'Lost', 'Warning', 'ClaimLost', 'Bound claim has lost its PersistentVolume. Data on the volume is lost!');
+      return;
+    }
+    if (!pv.spec.claimRef || pv.spec.claimRef.uid === c.metadata.uid) return w.bind(pv, c);
+    w.updateClaimStatusWithEvent(c, 'Lost', 'Warning', 'ClaimMisbound', 'Two claims are bound to the same volume, this one is bound incorrectly');
+  }
+
+  /** Gives a class-less claim the default class that appeared after it was created. */
+  // Behaviour of pkg/controller/volume/persistentvolume/pv_controller.go assignDefaultStorageClass (v1.32)
+  private assignDefaultStorageClass(c: PersistentVolumeClaim): boolean {
+    if (c.spec.storageClassName !== undefined && c.spec.storageClassName !== null) return false;
+    if (c.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] !== undefined) return false;
+    const def = defaultStorageClass(this.api);
+    if (!def) return false;
+    this.api.as(PV_CONTROLLER, () => this.api.update({ ...c, spec: { ...c.spec, storageClassName: def.metadata.name as string } }));
+    return true;
+  }
+
+  // Behaviour of pkg/controller/volume/persistentvolume/pv_controller.go emitEventForUnboundDelayBindingClaim (v1.32)
+  private emitWaitForConsumer(c: PersistentVolumeClaim): void {
+    const pods = this.api
+      .list<Pod>('Pod', c.metadata.namespace)
+      .filter((p) => !p.spec.nodeName && podClaimNames(p).includes(c.metadata.name as string))
+      .map((p) => p.metadata.name as string);
+    if (pods.length === 0) this.writer.event(c, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');
+    else if (pods.length === 1) this.writer.event(c, 'Normal', 'WaitForPodScheduled', `waiting for pod ${pods[0]} to be scheduled`);
+    else this.writer.event(c, 'Normal', 'WaitForPodScheduled', `waiting for pods ${pods.join(',')} to be scheduled`);
+  }
+
+  /**
+   * Every provisioner is external in v1.32 (in-tree ones were removed or
+   * migrated to CSI): annotate the claim and say whom we are waiting for.
+   */
+  // Behaviour of pkg/controller/volume/persistentvolume/pv_controller.go provisionClaimOperation / provisionClaimOperationExternal (v1.32)
+  private provisionClaim(c: PersistentVolumeClaim): void {
+    const name = claimClass(c);
+    const cls = this.api.get<StorageClass>('StorageClass', undefined, name);
+    if (!cls) {
+      this.writer.event(c, 'Warning', 'ProvisioningFailed', `storageclass.storage.k8s.io "${name}" not found`);
+      return;
+    }
+    if (cls.provisioner === NO_PROVISIONER || cls.provisioner.startsWith('kubernetes.io/')) {
+      this.writer.event(c, 'Warning', 'ProvisioningFailed', 'no provisionable volume plugin matched');
+      return;
+    }
+    let claim = c;
+    const ann = c.metadata.annotations ?? {};
+    if (ann[ANN_STORAGE_PROVISIONER] !== cls.provisioner || ann[ANN_BETA_STORAGE_PROVISIONER] !== cls.provisioner) {
+      const annotations = { ...ann, [ANN_BETA_STORAGE_PROVISIONER]: cls.provisioner, [ANN_STORAGE_PROVISIONER]: cls.provisioner };
+      claim = this.api.as(PV_CONTROLLER, () => this.api.update({ ...c, metadata: { ...c.metadata, annotations } }));
+    }
+    this.writer.event(
+      claim,
+      'Normal',
+      'ExternalProvisioning',
+      `Waiting for a volume to be created either by the external provisioner '${cls.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`,
+    );
+  }
+
+  // ---------------------------------------------------------------- volumes
+
+  // Behaviour of pkg/controller/volume/persistentvolume/pv_controller.go syncVolume (v1.32)
+  private syncVolume(name: string): void {
+    const w = this.writer;
+    const pv = this.api.get<PersistentVolume>('PersistentVolume', undefined, name);
+    if (!pv) return;
+    const ref = pv.spec.claimRef;
+    if (!ref || !ref.uid) {
+      w.updateVolumePhase(pv, 'Available');
+      return;
+    }
+    let c = this.api.get<PersistentVolumeClaim>('PersistentVolumeClaim', ref.namespace ?? 'default', ref.name ?? '');
+    if (c && c.metadata.uid !== ref.uid) c = undefined;
+    if (!c) {
+      const v = pv.status?.phase !== 'Released' && pv.status?.phase !== 'Failed' ? w.updateVolumePhase(pv, 'Released') : pv;
+      this.reclaimer.reclaim(v);
+      return;
+    }
+    if (!c.spec.volumeName) {
+      if (volumeModeMismatch(c, pv)) {
+        w.event(pv, 'Warning', 'VolumeMismatch', `Cannot bind PersistentVolume to requested PersistentVolumeClaim "${c.metadata.name}" due to incompatible volumeMode.`);
+        w.event(c, 'Warning', 'VolumeMismatch', `Cannot bind PersistentVolume "${name}" to requested PersistentVolumeClaim due to incompatible volumeMode.`);
+        return;
+      }
+      this.claimQueue.add(claimKey(c));
+      return;
+    }
+    if (c.spec.volumeName === name) {
+      w.updateVolumePhase(pv, 'Bound');
+      return;
+    }
+    // The claim got bound to another volume.
+    if (hasAnn(pv, ANN_PROVISIONED_BY) && pv.spec.persistentVolumeReclaimPolicy === 'Delete') {
+      const v = pv.status?.phase !== 'Released' && pv.status?.phase !== 'Failed' ? w.updateVolumePhase(pv, 'Released') : pv;
+      this.reclaimer.reclaim(v);
+    } else if (hasAnn(pv, ANN_BOUND_BY_CONTROLLER)) {
+      w.unbindVolume(pv);
+    }
+  }
+}
