@@ -86,6 +86,8 @@ export class EndpointsController {
     if (o.kind === 'Service') this.queue.add(keyOf(o));
     else if (o.kind === 'Endpoints' && ev.type === 'DELETED' && this.api.get('Service', o.metadata.namespace, o.metadata.name as string)) this.queue.add(keyOf(o));
     else if (o.kind === 'Pod') {
+      // Behaviour of endpoints_controller.go updatePod: a write that changes nothing an endpoint shows is ignored.
+      if (ev.type === 'MODIFIED' && ev.old && !podEndpointChanged(ev.old as Pod, o as Pod)) return;
       // Behaviour of endpoints_controller.go updatePod / getPodServiceMemberships: services of the old and the new labels.
       const pods = [o as Pod, ...(ev.old ? [ev.old as Pod] : [])];
       for (const svc of this.api.list<Service>('Service', o.metadata.namespace)) if (pods.some((p) => selects(svc, p))) this.queue.add(keyOf(svc));
@@ -153,4 +155,19 @@ export class EndpointsController {
     if (subsets.length) next.subsets = subsets;
     api.as(ENDPOINTS_CONTROLLER, () => (cur ? api.update(next) : api.create(next)));
   }
+}
+
+/** Behaviour of pkg/controller/util/endpoint podEndpointsChanged: IP, readiness, hostname, node, deletion or labels. */
+function podEndpointChanged(old: Pod, pod: Pod): boolean {
+  const ready = (p: Pod) => p.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+  return (
+    old.status?.podIP !== pod.status?.podIP ||
+    ready(old) !== ready(pod) ||
+    old.status?.phase !== pod.status?.phase ||
+    old.spec.hostname !== pod.spec.hostname ||
+    old.spec.subdomain !== pod.spec.subdomain ||
+    old.spec.nodeName !== pod.spec.nodeName ||
+    old.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
+    JSON.stringify(old.metadata.labels) !== JSON.stringify(pod.metadata.labels)
+  );
 }

@@ -146,7 +146,12 @@ export class PersistentVolumeController {
     const w = this.writer;
     if (!c.spec.volumeName) {
       const delay = isDelayBindingMode(this.api, c);
-      const pv = findBestMatchForClaim(c, this.api.list<PersistentVolume>('PersistentVolume'), delay);
+      // Volumes bound to another claim can never match; leaving them out first keeps a large cluster fast.
+      const candidates = this.api.list<PersistentVolume>('PersistentVolume').filter((v) => {
+        const ref = v.spec.claimRef;
+        return !ref || (ref.name === c.metadata.name && ref.namespace === c.metadata.namespace && (!ref.uid || ref.uid === c.metadata.uid));
+      });
+      const pv = findBestMatchForClaim(c, candidates, delay);
       if (pv) return w.bind(pv, c);
       if (this.assignDefaultStorageClass(c)) return;
       if (delay && !hasAnn(c, ANN_SELECTED_NODE)) this.emitWaitForConsumer(c);
