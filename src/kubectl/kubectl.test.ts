@@ -162,3 +162,15 @@ describe('determinism', () => {
     expect(a.run('kubectl get pods -o yaml').out).toBe(b.run('kubectl get pods -o yaml').out);
   });
 });
+
+describe('manifest syntax errors', () => {
+  it.each([
+    ['apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n spec: 3\n', 'yaml: line 4: did not find expected key'],
+    ['apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n\tspec: 3\n', 'yaml: line 5: found a tab character that violates indentation'],
+    ['a: b: c\n', 'yaml: mapping values are not allowed in this context'],
+    ['apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n     spec: 3\n', 'yaml: line 5: mapping values are not allowed in this context'],
+  ])('reports go-yaml\'s text for %j (as kubectl 1.32 prints it)', (text, want) => {
+    const t = terminal({ 'bad.yaml': text });
+    expect(t.run('kubectl apply -f bad.yaml').out).toBe(`error: error parsing bad.yaml: error converting YAML to JSON: ${want}\n`);
+  });
+});

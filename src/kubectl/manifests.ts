@@ -3,18 +3,22 @@
  * empty documents are skipped, each document must be a mapping with
  * apiVersion and kind, and `kind: List` is unrolled.
  */
-import { parseAllDocuments } from 'yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
 import type { KObject } from '../engine/api/types';
 import { KubectlError } from './context';
 
 export function parseManifests(text: string, source: string): KObject[] {
-  const docs = parseAllDocuments(text, { prettyErrors: false });
+  const lc = new LineCounter();
+  const docs = parseAllDocuments(text, { prettyErrors: false, lineCounter: lc });
   const out: KObject[] = [];
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     if (doc.errors.length) {
       const e = doc.errors[0];
-      const line = (e?.linePos?.[0]?.line ?? 1) ;
-      throw new KubectlError(`error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${yamlReason(e?.message ?? '')}`);
+      const start = lc.linePos(e?.pos[0] ?? 0).line;
+      // go-yaml names the line of the ':' that made the mapping invalid.
+      const colon = text.slice(e?.pos[0] ?? 0).search(/:(\s|$)/);
+      const end = lc.linePos((e?.pos[0] ?? 0) + Math.max(colon, 0)).line;
+      throw new KubectlError(`error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlError(e?.code ?? '', start, end)}`);
     }
     const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
     if (value === null || value === undefined) continue;
@@ -40,10 +44,16 @@ function normalise(o: KObject): KObject {
   return o;
 }
 
-/** go-yaml's wording for the commonest syntax errors. */
-function yamlReason(message: string): string {
-  if (/Nested mappings are not allowed in compact mappings|Implicit map keys need to be followed by map values/.test(message)) return 'mapping values are not allowed in this context';
-  if (/tab/i.test(message)) return 'found character that cannot start any token';
-  if (/indent/i.test(message)) return 'did not find expected key';
-  return 'did not find expected key';
+/**
+ * go-yaml's wording for the commonest syntax errors, with the line it names
+ * (checked against kubectl 1.32): a tab in indentation names its own line, a
+ * mis-indented key the line before it, a stray `:` the line it stands on;
+ * errors on the first line carry no line number.
+ */
+function goYamlError(code: string, start: number, end: number): string {
+  const at = (n: number, what: string) => (n <= 1 ? what : `line ${n}: ${what}`);
+  if (code === 'TAB_AS_INDENT') return at(start, 'found a tab character that violates indentation');
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') return at(end, 'mapping values are not allowed in this context');
+  if (code === 'BAD_INDENT') return at(start - 1, 'did not find expected key');
+  return at(start, 'did not find expected key');
 }

@@ -45,7 +45,12 @@ export function parseResourceArgs(args: string[]): ResourceRequest {
     return { kinds, names };
   }
   const [types, ...rest] = args as [string, ...string[]];
-  const kinds = types.split(',').filter(Boolean).map(resolveKind);
+  // The "all" category, limited to the kinds the playground serves, in kubectl's order.
+  const kinds = types
+    .split(',')
+    .filter(Boolean)
+    .flatMap((t) => (t === 'all' ? ['pods', 'services', 'statefulsets'] : [t]))
+    .map(resolveKind);
   if (rest.length === 0) return { kinds, names: undefined };
   if (kinds.length > 1) throw new KubectlError("arguments in resource/name form must have a single resource and name");
   return { kinds, names: rest.map((name) => ({ kind: kinds[0] as KindInfo, name })) };

@@ -74,7 +74,12 @@ function dataRow(kind: KindInfo, obj: KObject, ctx: VerbContext, o: TableOpts): 
   if (o.watchEvent !== undefined) cells.push(o.watchEvent);
   if (o.allNamespaces && kind.namespaced) cells.push(obj.metadata.namespace ?? '');
   if (kind.kind === 'Event') cells.push(eventLastSeen(obj as KEvent, now));
-  else cells.push(o.withKind ? `${qualifiedSingular(kind)}/${obj.metadata.name}` : (obj.metadata.name as string));
+  else {
+    let name = o.withKind ? `${qualifiedSingular(kind)}/${obj.metadata.name}` : (obj.metadata.name as string);
+    // Behaviour of printStorageClass: the default class is marked in the NAME column.
+    if (kind.kind === 'StorageClass' && isDefaultClass(obj)) name += ' (default)';
+    cells.push(name);
+  }
   cells.push(...(def ? def.cells(obj, now, o.wide) : []));
   for (const l of o.labelColumns) cells.push(obj.metadata.labels?.[l] ?? '');
   if (o.showLabels) cells.push(formatLabels(obj.metadata.labels));
@@ -299,4 +304,9 @@ export function parseFieldSelector(text: string): (o: KObject) => boolean {
       const v = cur === undefined || cur === null ? '' : String(cur);
       return r.neq ? v !== r.value : v === r.value;
     });
+}
+
+function isDefaultClass(o: KObject): boolean {
+  const a = o.metadata.annotations ?? {};
+  return a['storageclass.kubernetes.io/is-default-class'] === 'true' || a['storageclass.beta.kubernetes.io/is-default-class'] === 'true';
 }

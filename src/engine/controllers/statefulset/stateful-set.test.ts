@@ -282,3 +282,32 @@ describe('revision history', () => {
     expect(revs).toHaveLength(2);
   });
 });
+
+describe('MaxUnavailableStatefulSet gate', () => {
+  function rollWith(gateOn: boolean) {
+    const cluster = testCluster({ featureGates: { MaxUnavailableStatefulSet: gateOn } });
+    const set = statefulSet({ replicas: 4, policy: 'Parallel', withClaims: false });
+    set.spec.updateStrategy = { type: 'RollingUpdate', rollingUpdate: { partition: 0, maxUnavailable: 2 } };
+    create(cluster, headlessService(), set);
+    runToSteadyState(cluster);
+    const t0 = cluster.clock.now();
+    updateSet(cluster, 'web', (s) => ((s.spec.template.spec.containers[0] as { image: string }).image = 'nginx:1.26'));
+    runToSteadyState(cluster);
+    const firstDeletes = cluster.log.filter((e) => e.t >= t0 && e.object.kind === 'Pod' && e.type === 'MODIFIED' && e.object.metadata.deletionTimestamp && !e.old?.metadata.deletionTimestamp);
+    const first = firstDeletes[0]?.t;
+    return { cluster, together: firstDeletes.filter((e) => e.t === first).map((e) => e.object.metadata.name) };
+  }
+
+  it('is off by default: the field is dropped and one pod is replaced at a time', () => {
+    const { cluster, together } = rollWith(false);
+    expect(getSet(cluster).spec.updateStrategy?.rollingUpdate?.maxUnavailable).toBeUndefined();
+    expect(together).toEqual(['web-3']);
+  });
+
+  it('when on, replaces up to maxUnavailable pods at once, highest ordinals first', () => {
+    const { cluster, together } = rollWith(true);
+    expect(getSet(cluster).spec.updateStrategy?.rollingUpdate?.maxUnavailable).toBe(2);
+    expect(together).toEqual(['web-3', 'web-2']);
+    expect(cluster.clock.faults).toEqual([]);
+  });
+});
