@@ -61,6 +61,9 @@ export class ApiObjectManager implements ObjectManager {
   }
 }
 
+/** Claim names per stored pod object (the templates of a set never change). */
+const claimNames = new WeakMap<Pod, string[]>();
+
 const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** An error made of several, printed as upstream's aggregate: one alone, or `[a, b]`. */
@@ -170,7 +173,9 @@ export class StatefulPodControl {
   /** Whether every claim of `pod` has the owner references the retention policy asks for. */
   claimsMatchRetentionPolicy(set: StatefulSet, pod: Pod): boolean {
     const ns = set.metadata.namespace ?? 'default';
-    for (const name of claimNamesFor(set, getOrdinal(pod))) {
+    const names = (claimNames.get(pod) as string[] | undefined) ?? claimNamesFor(set, getOrdinal(pod));
+    claimNames.set(pod, names);
+    for (const name of names) {
       const cur = this.om.getClaim(ns, name);
       if (!cur) continue; // SIM: a missing claim is created elsewhere; upstream returns an error treated as a match.
       if (!claimOwnerMatchesSetAndPod(cur, set, pod)) return false;

@@ -13,6 +13,8 @@ import { ApiObjectManager, StatefulPodControl } from './stateful-pod-control';
 import { StatefulSetControl, type WaitReason } from './stateful-set-control';
 import { controllerRefOf, getControllerOf, isMemberOf, readyCondition } from './stateful-set-utils';
 
+const memberOf = new WeakMap<Pod, string>();
+
 const keyOf = (o: KObject) => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
 
 export interface WhyRecord {
@@ -126,8 +128,14 @@ export class StatefulSetController {
     const selector = set.spec.selector;
     const matcher = selector ? labelSelectorAsMatcher(selector) : undefined;
     const deleting = !!set.metadata.deletionTimestamp;
+    const uid = set.metadata.uid as string;
     for (const pod of this.api.list<Pod>('Pod', set.metadata.namespace)) {
-      const match = !!matcher && matcher(pod.metadata.labels ?? {}) && isMemberOf(set, pod);
+      // A set's selector and name never change, and a stored pod never changes in place: remember the verdict.
+      let match = memberOf.get(pod) === uid;
+      if (!match) {
+        match = !!matcher && matcher(pod.metadata.labels ?? {}) && isMemberOf(set, pod);
+        if (match) memberOf.set(pod, uid);
+      }
       const ref = getControllerOf(pod);
       if (ref) {
         if (ref.uid !== set.metadata.uid) continue;
