@@ -274,3 +274,12 @@ export function quantityFromNumber(value: number, format: QuantityFormat = 'Bina
   if (!Number.isSafeInteger(value)) return canonicalQuantity(value);
   return quantityString({ nanos: BigInt(value) * NANO, format });
 }
+
+/** Quantity.String() of a raw field value for an error message, or the value's own text when it does not parse. */
+export function quantityText(v: unknown): string {
+  try {
+    return quantityString(parseQuantity(v as string));
+  } catch {
+    return typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
+  }
+}

@@ -19,7 +19,7 @@ import {
   nameIsDNSLabel,
   nameIsDNSSubdomain,
 } from './names';
-import { compareQuantity, isValidQuantity, parseQuantity, quantityString } from './quantity';
+import { compareQuantity, isValidQuantity, parseQuantity, quantityText } from './quantity';
 import { semanticEqual } from './semantic';
 import type { KObject } from './types';
 import {
@@ -103,14 +103,6 @@ function validateProbe(probe: unknown, p: Path, kind: 'liveness' | 'readiness' |
 
 const OVERCOMMIT = new Set(['cpu', 'memory', 'ephemeral-storage']);
 
-/** Quantity.String() of a raw value (canonical), or the text when it does not parse. */
-function qString(v: unknown): string {
-  try {
-    return quantityString(parseQuantity(v as string));
-  } catch {
-    return str(v);
-  }
-}
 
 // Behaviour of pkg/apis/core/validation/validation.go ValidateResourceRequirements (v1.32)
 function validateResources(res: unknown, p: Path): FieldError[] {
@@ -120,16 +112,16 @@ function validateResources(res: unknown, p: Path): FieldError[] {
   const limits = asObj(r['limits']) ?? {};
   const requests = asObj(r['requests']) ?? {};
   for (const [name, v] of Object.entries(limits).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (isValidQuantity(v) && parseQuantity(v as string).nanos < 0n) errs.push(invalid(p.child('limits').key(name), vStr(qString(v)), 'must be greater than or equal to 0'));
+    if (isValidQuantity(v) && parseQuantity(v as string).nanos < 0n) errs.push(invalid(p.child('limits').key(name), vStr(quantityText(v)), 'must be greater than or equal to 0'));
   }
   for (const [name, v] of Object.entries(requests).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!isValidQuantity(v)) continue;
-    if (parseQuantity(v as string).nanos < 0n) errs.push(invalid(p.child('requests').key(name), vStr(qString(v)), 'must be greater than or equal to 0'));
+    if (parseQuantity(v as string).nanos < 0n) errs.push(invalid(p.child('requests').key(name), vStr(quantityText(v)), 'must be greater than or equal to 0'));
     const lim = limits[name];
     if (lim !== undefined && isValidQuantity(lim)) {
       const c = compareQuantity(v as string, lim as string);
-      if (c !== 0 && !OVERCOMMIT.has(name)) errs.push(invalid(p.child('requests'), vStr(qString(v)), `must be equal to ${name} limit of ${qString(lim)}`));
-      else if (c > 0) errs.push(invalid(p.child('requests'), vStr(qString(v)), `must be less than or equal to ${name} limit of ${qString(lim)}`));
+      if (c !== 0 && !OVERCOMMIT.has(name)) errs.push(invalid(p.child('requests'), vStr(quantityText(v)), `must be equal to ${name} limit of ${quantityText(lim)}`));
+      else if (c > 0) errs.push(invalid(p.child('requests'), vStr(quantityText(v)), `must be less than or equal to ${name} limit of ${quantityText(lim)}`));
     } else if (lim === undefined && !OVERCOMMIT.has(name)) {
       errs.push(required(p.child('limits'), 'Limit must be set for non overcommitable resources'));
     }

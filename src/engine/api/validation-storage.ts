@@ -8,7 +8,7 @@ import type { FieldError } from './errors';
 import { goQuote } from './gofmt';
 import { cmpDiff, PV_SOURCE_FIELDS, PVC_SPEC_FIELDS } from './godiff';
 import { byteLength, isDNS1123Subdomain, isQualifiedName, nameIsDNSSubdomain } from './names';
-import { compareQuantity, isValidQuantity, parseQuantity, quantityString } from './quantity';
+import { compareQuantity, isValidQuantity, parseQuantity, quantityText } from './quantity';
 import { semanticEqual } from './semantic';
 import type { KObject } from './types';
 import {
@@ -35,18 +35,11 @@ const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWri
 const VOLUME_MODES = ['Block', 'Filesystem'];
 const BETA_STORAGE_CLASS = 'volume.beta.kubernetes.io/storage-class';
 
-function qText(v: unknown): string {
-  try {
-    return quantityString(parseQuantity(v as string));
-  } catch {
-    return str(v);
-  }
-}
 
 // Behaviour of pkg/apis/core/validation/validation.go ValidatePositiveQuantityValue (v1.32)
 function positiveQuantity(v: unknown, p: Path): FieldError[] {
   if (!isValidQuantity(v)) return [];
-  return parseQuantity(v as string).nanos <= 0n ? [invalid(p, vStr(qText(v)), 'must be greater than zero')] : [];
+  return parseQuantity(v as string).nanos <= 0n ? [invalid(p, vStr(quantityText(v)), 'must be greater than zero')] : [];
 }
 
 function validateAccessModes(modes: unknown[], p: Path): FieldError[] {

@@ -3,19 +3,9 @@
  * sizes (fixed per image name, so every node and every run agrees), pull
  * policy defaults, and the registry error a missing image gives.
  */
+import { stableHex } from '../../lib/hash';
 import type { Container } from '../api/types';
 import { formatGoDuration } from '../../lib/duration';
-
-/** A fixed hex string derived from `text` (FNV-1a), for values that must not draw on the RNG. */
-export function stableHex(text: string, n: number): string {
-  let out = '';
-  let h = 0x811c9dc5;
-  for (let round = 0; out.length < n; round++) {
-    for (const ch of `${round}:${text}`) h = Math.imul(h ^ (ch.codePointAt(0) as number), 0x01000193) >>> 0;
-    out += h.toString(16).padStart(8, '0');
-  }
-  return out.slice(0, n);
-}
 
 /** Whether a reference names a tag or digest after its last path segment. */
 function hasTagOrDigest(image: string): boolean {
@@ -71,3 +61,4 @@ export function pulledMessage(image: string, ms: number): string {
   const d = formatGoDuration(ms);
   return `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${imageSize(image)} bytes.`;
 }
+

@@ -6,6 +6,7 @@
  * provisioned once they are Released with reclaim policy Delete.
  * Behaviour of sigs.k8s.io/sig-storage-lib-external-provisioner controller.go.
  */
+import { stableHex } from '../../../lib/hash';
 import { canonicalQuantity } from '../../api/quantity';
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../../api/types';
 import type { ApiServer, WatchEvent } from '../../apiserver/apiserver';
@@ -17,16 +18,6 @@ import { ANN_PROVISIONED_BY, ANN_SELECTED_NODE, ANN_STORAGE_PROVISIONER, claimCl
 import type { VolumeDataStore } from './data';
 import { STORAGE_OP_MS } from './reclaim';
 
-/** A fixed hex string derived from `text` (FNV-1a), for identities that must not draw on the RNG. */
-function stableHex(text: string, n: number): string {
-  let out = '';
-  let h = 0x811c9dc5;
-  for (let round = 0; out.length < n; round++) {
-    for (const ch of `${round}:${text}`) h = Math.imul(h ^ (ch.codePointAt(0) as number), 0x01000193) >>> 0;
-    out += h.toString(16).padStart(8, '0');
-  }
-  return out.slice(0, n);
-}
 
 /**
  * The event source an external provisioner reports as: `<name>_<host>_<uuid>`.
