@@ -11,6 +11,7 @@ import type { SimTime } from '../../clock/clock';
 import type { StatefulPodControl } from './stateful-pod-control';
 import {
   applyRevision,
+  claimNamesFor,
   getOrdinal,
   getPodRevision,
   identityAndStorageMatch,
@@ -27,6 +28,7 @@ import {
   nextRevision,
   podName,
   replicaCount,
+  retentionPolicy,
   revisionsEqual,
   sortRevisions,
   startOrdinal,
@@ -64,10 +66,20 @@ interface Ctx {
 }
 
 export class StatefulSetControl {
+  /**
+   * Pods found healthy and consistent (identity, storage, claim owners) by an
+   * earlier sync, with the versions of their claims then. A stored pod never
+   * changes in place, so while the object and its claims are the same the
+   * verdict stands and the checks are skipped.
+   */
+  private verified = new WeakMap<Pod, { set: string; minReady: number; policy: string; claims: string[]; versions: number[] }>();
+
   constructor(
     private api: ApiServer,
     private podControl: StatefulPodControl,
     private maxUnavailableGate: () => boolean,
+    /** How many times a claim ("namespace/name") has been written; 0 when never seen. */
+    private claimVersion: (key: string) => number = () => 0,
   ) {}
 
   /**
@@ -240,6 +252,8 @@ export class StatefulSetControl {
   /** Returns true when this sync must stop (OrderedReady) at replica `i`. Behaviour of processReplica. */
   private processReplica(c: Ctx, i: number): boolean {
     const pod = this.replicaAt(c, i);
+    const seen = this.verified.get(pod);
+    if (seen && seen.set === c.set.metadata.uid && seen.minReady === c.minReady && seen.policy === policyKey(c.set) && seen.claims.every((k, j) => this.claimVersion(k) === seen.versions[j])) return false;
     const name = pod.metadata.name as string;
     if (isFailed(pod) || isSucceeded(pod)) {
       if (!isTerminating(pod)) this.podControl.deleteStatefulPod(c.set, pod);
@@ -278,7 +292,14 @@ export class StatefulSetControl {
     }
     if (isTerminating(pod)) return false;
     const retentionMatch = this.podControl.claimsMatchRetentionPolicy(c.updateSet, pod);
-    if (identityAndStorageMatch(c.set, pod) && retentionMatch) return false;
+    if (identityAndStorageMatch(c.set, pod) && retentionMatch) {
+      if (isRunningAndAvailable(pod, c.minReady, c.now)) {
+        const ns = c.set.metadata.namespace ?? 'default';
+        const claims = claimNamesFor(c.set, getOrdinal(pod)).map((n) => `${ns}/${n}`);
+        this.verified.set(pod, { set: c.set.metadata.uid as string, minReady: c.minReady, policy: policyKey(c.set), claims, versions: claims.map(this.claimVersion) });
+      }
+      return false;
+    }
     this.podControl.updateStatefulPod(c.updateSet, pod);
     return false;
   }
@@ -422,3 +443,8 @@ export class StatefulSetControl {
     }
   }
 }
+
+const policyKey = (set: StatefulSet): string => {
+  const p = retentionPolicy(set);
+  return `${p.whenDeleted}/${p.whenScaled}`;
+};

@@ -37,14 +37,21 @@ export class StatefulSetController {
     maxUnavailableGate: () => boolean,
   ) {
     this.queue = new WorkQueue(api.clock, 'statefulset', (k) => this.sync(k));
-    this.control = new StatefulSetControl(api, new StatefulPodControl(new ApiObjectManager(api), recorder), maxUnavailableGate);
+    this.control = new StatefulSetControl(api, new StatefulPodControl(new ApiObjectManager(api), recorder), maxUnavailableGate, (k) => this.claimVersions.get(k) ?? 0);
   }
 
   start(): void {
     this.api.watch((ev) => this.onEvent(ev));
   }
 
+  /** Writes seen per claim ("namespace/name"), so a sync can tell whether a claim changed. */
+  private claimVersions = new Map<string, number>();
+
   private onEvent(ev: WatchEvent): void {
+    if (ev.object.kind === 'PersistentVolumeClaim') {
+      const k = `${ev.object.metadata.namespace ?? 'default'}/${ev.object.metadata.name}`;
+      this.claimVersions.set(k, (this.claimVersions.get(k) ?? 0) + 1);
+    }
     if (ev.object.kind === 'StatefulSet') {
       if (ev.type === 'MODIFIED' && !setChangeMatters(ev.old as StatefulSet, ev.object as StatefulSet)) return;
       this.queue.add(keyOf(ev.object));

@@ -83,6 +83,7 @@ export class PersistentVolumeController {
       } else this.claimQueue.add(claimKey(c));
     } else if (o.kind === 'PersistentVolume') {
       const pv = o as PersistentVolume;
+      this.index(ev.old as PersistentVolume | undefined, ev.type === 'DELETED' ? undefined : pv);
       // Behaviour of pv_controller_base.go deleteVolume: the bound claim is synced so it turns Lost promptly.
       if (ev.type === 'DELETED') {
         const ref = pv.spec.claimRef;
@@ -90,6 +91,32 @@ export class PersistentVolumeController {
       } else this.volumeQueue.add(pv.metadata.name as string);
     } else return;
     this.ensureResync();
+  }
+
+  /** Volumes without a claimRef. */
+  private freeVolumes = new Set<string>();
+  /** "namespace/name" of a claim → volumes whose claimRef names it. */
+  private reserved = new Map<string, Set<string>>();
+
+  /** Keeps the free/reserved indexes in step with a volume's change (`next` undefined when deleted). */
+  private index(prev: PersistentVolume | undefined, next: PersistentVolume | undefined): void {
+    const keyOf = (v: PersistentVolume) => (v.spec.claimRef ? `${v.spec.claimRef.namespace ?? 'default'}/${v.spec.claimRef.name}` : undefined);
+    for (const v of [prev, next]) {
+      if (!v) continue;
+      const name = v.metadata.name as string;
+      this.freeVolumes.delete(name);
+      const k = keyOf(v);
+      if (k) this.reserved.get(k)?.delete(name);
+    }
+    if (!next) return;
+    const name = next.metadata.name as string;
+    const k = keyOf(next);
+    if (!k) this.freeVolumes.add(name);
+    else {
+      let set = this.reserved.get(k);
+      if (!set) this.reserved.set(k, (set = new Set()));
+      set.add(name);
+    }
   }
 
   /** Runs one sync; API errors (an object changed or vanished meanwhile) requeue it with back-off. */
@@ -146,11 +173,15 @@ export class PersistentVolumeController {
     const w = this.writer;
     if (!c.spec.volumeName) {
       const delay = isDelayBindingMode(this.api, c);
-      // Volumes bound to another claim can never match; leaving them out first keeps a large cluster fast.
-      const candidates = this.api.list<PersistentVolume>('PersistentVolume').filter((v) => {
-        const ref = v.spec.claimRef;
-        return !ref || (ref.name === c.metadata.name && ref.namespace === c.metadata.namespace && (!ref.uid || ref.uid === c.metadata.uid));
-      });
+      // Volumes bound to another claim can never match: only free volumes and those reserved for
+      // this claim are searched, in name order as a list would give them.
+      const names = [...this.freeVolumes, ...(this.reserved.get(claimKey(c)) ?? [])].sort();
+      const candidates = names
+        .map((n) => this.api.get<PersistentVolume>('PersistentVolume', undefined, n))
+        .filter((v): v is PersistentVolume => {
+          const ref = v?.spec.claimRef;
+          return !!v && (!ref || (ref.name === c.metadata.name && ref.namespace === c.metadata.namespace && (!ref.uid || ref.uid === c.metadata.uid)));
+        });
       const pv = findBestMatchForClaim(c, candidates, delay);
       if (pv) return w.bind(pv, c);
       if (this.assignDefaultStorageClass(c)) return;
