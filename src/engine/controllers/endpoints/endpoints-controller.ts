@@ -88,6 +88,8 @@ export class EndpointsController {
     else if (o.kind === 'Pod') {
       // Behaviour of endpoints_controller.go updatePod: a write that changes nothing an endpoint shows is ignored.
       if (ev.type === 'MODIFIED' && ev.old && !podEndpointChanged(ev.old as Pod, o as Pod)) return;
+      // A pod without an IP is in no Endpoints, so its arrival or departure changes none.
+      if (ev.type !== 'MODIFIED' && !(o as Pod).status?.podIP) return;
       // Behaviour of endpoints_controller.go updatePod / getPodServiceMemberships: services of the old and the new labels.
       const pods = [o as Pod, ...(ev.old ? [ev.old as Pod] : [])];
       for (const svc of this.api.list<Service>('Service', o.metadata.namespace)) if (pods.some((p) => selects(svc, p))) this.queue.add(keyOf(svc));
