@@ -642,7 +642,7 @@ describe('Pod validation (pkg/apis/core/validation, v1.32)', () => {
   it.each<[string, (o: Obj) => void, string[] | RegExp]>([
     ['change the image', (o) => (o['spec'].containers[0].image = 'nginx:1.26'), []],
     ['add labels', (o) => (o['metadata'].labels = { a: 'b' }), []],
-    ['bind to a node (SIM: scheduler writes nodeName once)', (o) => (o['spec'].nodeName = 'node-1'), []],
+    ['set nodeName (binding goes through pods/binding, not an update)', (o) => (o['spec'].nodeName = 'node-1'), /^spec: Forbidden: pod updates may not change fields other than /],
     ['add a container', (o) => o['spec'].containers.push({ name: 'side', image: 'x' }), ['spec.containers: Forbidden: pod updates may not add or remove containers']],
     ['change the restart policy', (o) => (o['spec'].restartPolicy = 'Never'), /^spec: Forbidden: pod updates may not change fields other than `spec.containers\[\*\]\.image`,`spec.initContainers\[\*\]\.image`,`spec.activeDeadlineSeconds`,`spec.tolerations` \(only additions to existing tolerations\),`spec.terminationGracePeriodSeconds` \(allow it to be set to 1 if it was previously negative\)\n {2}core.PodSpec\{\n/],
     ['add a toleration', (o) => (o['spec'].tolerations = [{ key: 'k', operator: 'Exists' }]), []],

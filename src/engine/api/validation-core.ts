@@ -415,9 +415,6 @@ export function validatePodUpdate(obj: KObject, old: KObject): FieldError[] {
   munged['tolerations'] = oldSpec['tolerations'];
   const oldTgps = oldSpec['terminationGracePeriodSeconds'];
   if (typeof oldTgps === 'number' && oldTgps < 0 && munged['terminationGracePeriodSeconds'] === 1) munged['terminationGracePeriodSeconds'] = oldTgps;
-  // SIM: binding a pod to a node is done upstream through the pods/binding subresource; here
-  // the scheduler writes spec.nodeName with an update, so setting it once is allowed.
-  if (!str(oldSpec['nodeName'])) munged['nodeName'] = oldSpec['nodeName'];
   if (!semanticEqual(munged, oldSpec)) {
     errs.push(forbidden(sp, `pod updates may not change fields other than ${POD_UPDATABLE_FIELDS}\n${cmpDiff('core.PodSpec', POD_SPEC_FIELDS, oldSpec, munged)}`));
   }
