@@ -124,10 +124,8 @@ export function runKubectl(argv: string[], env: KubectlEnv, io: KubectlIO): numb
   try {
     return verb.run(parsed, ctx);
   } catch (e) {
-    if (e instanceof KubectlError || (e instanceof Error && e.constructor.name === 'ApiError') || e instanceof Error) {
-      io.err(errorText(e) + '\n');
-      return e instanceof KubectlError ? e.exitCode : 1;
-    }
-    throw e;
+    // Client errors, server errors and anything unexpected are printed, never thrown at the terminal.
+    io.err(errorText(e) + '\n');
+    return e instanceof KubectlError ? e.exitCode : 1;
   }
 }
