@@ -11,7 +11,7 @@
 import { deepCopy, deepEqual } from '../../lib/clone';
 import type { Rng } from '../../lib/rng';
 import { ApiError } from '../api/errors';
-import type { KObject, Node, Pod, PodCondition } from '../api/types';
+import type { KObject, Node, PersistentVolume, Pod, PodCondition } from '../api/types';
 import type { ApiServer, WatchEvent } from '../apiserver/apiserver';
 import { timestamp, type TimerHandle, type VirtualClock } from '../clock/clock';
 import { podClaimNames } from '../controllers/volume/binder';
@@ -32,6 +32,8 @@ interface Queued {
   timer: TimerHandle | undefined;
   /** PreBind is waiting for the pod's claims to bind on this node. */
   assumedNode: string | undefined;
+  /** "namespace/name" of the pod's claims (a pod's volumes never change). */
+  claims: string[];
 }
 
 export class Scheduler {
@@ -65,7 +67,14 @@ export class Scheduler {
       const uid = o.metadata.uid as string;
       if (ev.type !== 'DELETED' && this.needsScheduling(o as Pod)) {
         if (!this.queue.has(uid)) {
-          this.queue.set(uid, { namespace: o.metadata.namespace ?? 'default', name: o.metadata.name as string, attempts: 0, backoffUntil: 0, unschedulable: false, timer: undefined, assumedNode: undefined });
+          const ns = o.metadata.namespace ?? 'default';
+          const claims = podClaimNames(o as Pod).map((c) => `${ns}/${c}`);
+          this.queue.set(uid, { namespace: ns, name: o.metadata.name as string, attempts: 0, backoffUntil: 0, unschedulable: false, timer: undefined, assumedNode: undefined, claims });
+          for (const k of claims) {
+            let set = this.byClaim.get(k);
+            if (!set) this.byClaim.set(k, (set = new Set()));
+            set.add(uid);
+          }
           this.activate(uid);
         }
       } else this.drop(uid);
@@ -73,26 +82,38 @@ export class Scheduler {
     }
     if (!['PersistentVolumeClaim', 'PersistentVolume', 'StorageClass', 'Node'].includes(o.kind)) return;
     if (o.kind === 'StorageClass' && ev.type !== 'ADDED') return;
-    for (const [uid, q] of this.queue) {
-      if (!q.unschedulable && !q.assumedNode) continue;
+    // A claim's change, or a volume reserved for one claim, can only help the pods using that claim.
+    let uids: Iterable<string> = this.queue.keys();
+    const claimRef = o.kind === 'PersistentVolume' ? (o as PersistentVolume).spec.claimRef : undefined;
+    if (o.kind === 'PersistentVolumeClaim') uids = this.byClaim.get(`${o.metadata.namespace ?? 'default'}/${o.metadata.name}`) ?? [];
+    else if (claimRef?.name) uids = this.byClaim.get(`${claimRef.namespace ?? 'default'}/${claimRef.name}`) ?? [];
+    for (const uid of [...uids]) {
+      const q = this.queue.get(uid);
+      if (!q || (!q.unschedulable && !q.assumedNode)) continue;
       if (this.mayHelp(o, q)) this.activate(uid);
     }
   }
 
+  /** Waiting pods by the claims they use. */
+  private byClaim = new Map<string, Set<string>>();
+
   /** The queueing hints: which cluster events may make a waiting pod schedulable. */
   // Behaviour of pkg/scheduler/framework/plugins/volumebinding/volume_binding.go isSchedulableAfter*Change (v1.32)
   private mayHelp(o: KObject, q: Queued): boolean {
-    const pod = this.api.get<Pod>('Pod', q.namespace, q.name);
-    if (!pod) return false;
-    const claims = podClaimNames(pod);
-    if (o.kind === 'PersistentVolumeClaim') return o.metadata.namespace === q.namespace && claims.includes(o.metadata.name as string);
+    if (o.kind === 'PersistentVolumeClaim') return q.claims.includes(`${o.metadata.namespace ?? 'default'}/${o.metadata.name}`);
     if (q.assumedNode) return false;
     if (o.kind === 'Node') return true;
-    return claims.length > 0;
+    return q.claims.length > 0;
   }
 
   private drop(uid: string): void {
-    this.queue.get(uid)?.timer?.cancel();
+    const q = this.queue.get(uid);
+    q?.timer?.cancel();
+    for (const k of q?.claims ?? []) {
+      const set = this.byClaim.get(k);
+      set?.delete(uid);
+      if (set?.size === 0) this.byClaim.delete(k);
+    }
     this.queue.delete(uid);
   }
 
