@@ -160,8 +160,8 @@ export class ApiServer {
    * Replaces an object's spec and metadata (status is kept for kinds with a
    * status subresource). A stale resourceVersion gives Conflict.
    */
-  update<T extends KObject>(input: T, opts: { dryRun?: boolean } = {}): T {
-    return this.write(input, false, opts.dryRun ?? false);
+  update<T extends KObject>(input: T, opts: { dryRun?: boolean; adopt?: boolean } = {}): T {
+    return this.write(input, false, opts.dryRun ?? false, opts.adopt ?? false);
   }
 
   /** Replaces only the status of an object. */
@@ -241,7 +241,12 @@ export class ApiServer {
 
   // ------------------------------------------------------------------ internals
 
-  private write<T extends KObject>(input: T, status: boolean, dryRun: boolean): T {
+  /**
+   * `adopt`: the caller built `input` fresh for this write, never touches it
+   * again and knows it differs from the stored object, so it is stored
+   * without a copy or a no-op check (large controller-owned objects).
+   */
+  private write<T extends KObject>(input: T, status: boolean, dryRun: boolean, adopt = false): T {
     const info = this.info(input.kind);
     const ns = info.namespaced ? (input.metadata.namespace ?? 'default') : undefined;
     const name = input.metadata.name ?? '';
@@ -256,7 +261,7 @@ export class ApiServer {
     if (status) {
       next = { ...deepCopy(cur), status: deepCopy(input['status']) };
     } else {
-      next = deepCopy(input) as KObject;
+      next = adopt ? input : (deepCopy(input) as KObject);
       next.apiVersion = cur.apiVersion;
       if (STATUS_SUBRESOURCE.has(info.kind)) {
         if (cur['status'] === undefined) delete next['status'];
@@ -289,7 +294,7 @@ export class ApiServer {
       this.remove(info, k, cur);
       return next as T;
     }
-    if (deepEqual(next, cur)) return cur as T;
+    if (!adopt && deepEqual(next, cur)) return cur as T;
     return this.replace(info, k, cur, next) as T;
   }
 

@@ -19,6 +19,7 @@ const TRIGGER_ANNOTATION = 'endpoints.kubernetes.io/last-change-trigger-time';
 
 type EndpointPort = { name?: string; port: number; protocol?: string };
 type Subset = NonNullable<Endpoints['subsets']>[number];
+type Entry = { addr: EndpointAddress; ports: EndpointPort[]; ready: boolean };
 
 const keyOf = (o: KObject) => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
 
@@ -119,13 +120,42 @@ export class EndpointsController {
     if (!svc.spec.selector) return;
     const headless = svc.spec.clusterIP === 'None';
     const publish = svc.spec.publishNotReadyAddresses === true;
-    const entries: { addr: EndpointAddress; ports: EndpointPort[]; ready: boolean }[] = [];
+    const entries: Entry[] = [];
+    const used: Entry[][] = [];
     for (const pod of api.list<Pod>('Pod', ns)) {
-      if (!selects(svc, pod) || !pod.status?.podIP) continue;
+      // A stored pod never changes in place: its entries for this Service object are computed once.
+      const cached = this.entries.get(pod);
+      if (cached && cached.svc === svc) {
+        entries.push(...cached.entries);
+        used.push(cached.entries);
+        continue;
+      }
+      const mine: Entry[] = [];
+      this.entries.set(pod, { svc, entries: mine });
+      used.push(mine);
+      const before = entries.length;
+      this.podEntries(svc, pod, ns, name, headless, publish, entries);
+      mine.push(...entries.slice(before));
+    }
+    // Nothing an endpoint shows changed since the last write: the same entry lists, in the same order.
+    const last = this.lastUsed.get(key);
+    const same = !!cur && !!last && last.svc === svc && last.used.length === used.length && last.used.every((e, i) => e === used[i]);
+    this.lastUsed.set(key, { svc, used });
+    if (same) return;
+    this.write(key, svc, cur, entries, headless, ns, name);
+  }
+
+  private entries = new WeakMap<Pod, { svc: Service; entries: Entry[] }>();
+  private lastUsed = new Map<string, { svc: Service; used: Entry[][] }>();
+
+  /** The endpoint entries of one pod for one Service. */
+  private podEntries(svc: Service, pod: Pod, ns: string, name: string, headless: boolean, publish: boolean, entries: Entry[]): void {
+    {
+      if (!selects(svc, pod) || !pod.status?.podIP) return;
       // Behaviour of pkg/controller/util/endpoint ShouldPodBeInEndpoints (v1.32)
-      if (pod.metadata.deletionTimestamp && !publish) continue;
+      if (pod.metadata.deletionTimestamp && !publish) return;
       const phase = pod.status.phase;
-      if (phase === 'Succeeded' || (phase === 'Failed' && pod.spec.restartPolicy === 'Never')) continue;
+      if (phase === 'Succeeded' || (phase === 'Failed' && pod.spec.restartPolicy === 'Never')) return;
       const addr: EndpointAddress = { ip: pod.status.podIP };
       if (pod.spec.hostname && pod.spec.subdomain === name) addr.hostname = pod.spec.hostname;
       if (pod.spec.nodeName) addr.nodeName = pod.spec.nodeName;
@@ -134,7 +164,7 @@ export class EndpointsController {
       const ports = svc.spec.ports ?? [];
       if (ports.length === 0) {
         if (headless) entries.push({ addr, ports: [], ready });
-        continue;
+        return;
       }
       for (const sp of ports) {
         const port = findPort(pod, sp);
@@ -144,6 +174,11 @@ export class EndpointsController {
         entries.push({ addr, ports: [ep], ready });
       }
     }
+  }
+
+  private write(key: string, svc: Service, cur: Endpoints | undefined, entries: Entry[], headless: boolean, ns: string, name: string): void {
+    const api = this.api;
+    void key;
     const subsets = repack(entries);
     const labels: Record<string, string> = { ...(svc.metadata.labels ?? {}) };
     if (headless) labels[HEADLESS_LABEL] = '';
@@ -155,7 +190,8 @@ export class EndpointsController {
       metadata: { ...(cur?.metadata ?? { name, namespace: ns }), labels, annotations: { ...(cur?.metadata.annotations ?? {}), [TRIGGER_ANNOTATION]: timestamp(api.clock.now()) } },
     };
     if (subsets.length) next.subsets = subsets;
-    api.as(ENDPOINTS_CONTROLLER, () => (cur ? api.update(next) : api.create(next)));
+    // The object is built fresh here and differs from the stored one: the API server may keep it as is.
+    api.as(ENDPOINTS_CONTROLLER, () => (cur ? api.update(next, { adopt: true }) : api.create(next)));
   }
 }
 
