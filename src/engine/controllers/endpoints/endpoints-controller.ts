@@ -19,7 +19,7 @@ const TRIGGER_ANNOTATION = 'endpoints.kubernetes.io/last-change-trigger-time';
 
 type EndpointPort = { name?: string; port: number; protocol?: string };
 type Subset = NonNullable<Endpoints['subsets']>[number];
-type Entry = { addr: EndpointAddress; ports: EndpointPort[]; ready: boolean };
+type Entry = { addr: EndpointAddress; ports: EndpointPort[]; ready: boolean; key: string; sortedPorts: EndpointPort[]; id: string };
 
 const keyOf = (o: KObject) => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
 
@@ -43,17 +43,12 @@ function findPort(pod: Pod, sp: ServicePort): number | undefined {
 }
 
 // Behaviour of pkg/api/v1/endpoints/util.go RepackSubsets + SortSubsets (v1.32)
-function repack(entries: { addr: EndpointAddress; ports: EndpointPort[]; ready: boolean }[]): Subset[] {
+function repack(entries: Entry[]): Subset[] {
   const groups = new Map<string, { ports: EndpointPort[]; ready: Map<string, EndpointAddress>; notReady: Map<string, EndpointAddress> }>();
   for (const e of entries) {
-    const keyed = e.ports.map((p) => ({ p, k: `${p.name ?? ''}\u0000${p.port}\u0000${p.protocol ?? ''}` }));
-    if (keyed.length > 1) keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-    const ports = keyed.map((x) => x.p);
-    const k = keyed.map((x) => x.k).join('\u0001');
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { ports, ready: new Map(), notReady: new Map() }));
-    const id = `${e.addr.ip}/${e.addr.targetRef?.uid ?? ''}`;
-    (e.ready ? g.ready : g.notReady).set(id, e.addr);
+    let g = groups.get(e.key);
+    if (!g) groups.set(e.key, (g = { ports: e.sortedPorts, ready: new Map(), notReady: new Map() }));
+    (e.ready ? g.ready : g.notReady).set(e.id, e.addr);
   }
   const byIP = (a: EndpointAddress, b: EndpointAddress) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : (a.targetRef?.uid ?? '').localeCompare(b.targetRef?.uid ?? ''));
   const out: Subset[] = [];
@@ -66,6 +61,13 @@ function repack(entries: { addr: EndpointAddress; ports: EndpointPort[]; ready: 
     out.push(s);
   }
   return out;
+}
+
+/** An entry with its port-set key, sorted ports and address identity worked out once. */
+function entry(addr: EndpointAddress, ports: EndpointPort[], ready: boolean): Entry {
+  const keyed = ports.map((p) => ({ p, k: `${p.name ?? ''}\u0000${p.port}\u0000${p.protocol ?? ''}` }));
+  if (keyed.length > 1) keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return { addr, ports, ready, key: keyed.map((x) => x.k).join('\u0001'), sortedPorts: keyed.map((x) => x.p), id: `${addr.ip}/${addr.targetRef?.uid ?? ''}` };
 }
 
 export class EndpointsController {
@@ -163,7 +165,7 @@ export class EndpointsController {
       const ready = publish || pod.status.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
       const ports = svc.spec.ports ?? [];
       if (ports.length === 0) {
-        if (headless) entries.push({ addr, ports: [], ready });
+        if (headless) entries.push(entry(addr, [], ready));
         return;
       }
       for (const sp of ports) {
@@ -171,7 +173,7 @@ export class EndpointsController {
         if (port === undefined) continue;
         const ep: EndpointPort = { port, protocol: sp.protocol ?? 'TCP' };
         if (sp.name) ep.name = sp.name;
-        entries.push({ addr, ports: [ep], ready });
+        entries.push(entry(addr, [ep], ready));
       }
     }
   }

@@ -62,6 +62,8 @@ interface Ctx {
   /** In-range pods by index; a missing pod is undefined until `replicaAt` builds its placeholder. */
   slots: (Pod | undefined)[];
   condemned: Pod[];
+  /** The retention policy as a short key, for the verified-pod cache. */
+  policy: string;
   waiting?: WaitReason;
 }
 
@@ -153,6 +155,7 @@ export class StatefulSetControl {
       updateSet: applyRevision(set, updateRevision),
       slots: [],
       condemned: [],
+      policy: policyKey(set),
     };
     const status: StatefulSetStatus = {
       observedGeneration: set.metadata.generation ?? 0,
@@ -253,7 +256,7 @@ export class StatefulSetControl {
   private processReplica(c: Ctx, i: number): boolean {
     const pod = this.replicaAt(c, i);
     const seen = this.verified.get(pod);
-    if (seen && seen.set === c.set.metadata.uid && seen.minReady === c.minReady && seen.policy === policyKey(c.set) && seen.claims.every((k, j) => this.claimVersion(k) === seen.versions[j])) return false;
+    if (seen && seen.set === c.set.metadata.uid && seen.minReady === c.minReady && seen.policy === c.policy && seen.claims.every((k, j) => this.claimVersion(k) === seen.versions[j])) return false;
     const name = pod.metadata.name as string;
     if (isFailed(pod) || isSucceeded(pod)) {
       if (!isTerminating(pod)) this.podControl.deleteStatefulPod(c.set, pod);
@@ -296,7 +299,7 @@ export class StatefulSetControl {
       if (isRunningAndAvailable(pod, c.minReady, c.now)) {
         const ns = c.set.metadata.namespace ?? 'default';
         const claims = claimNamesFor(c.set, getOrdinal(pod)).map((n) => `${ns}/${n}`);
-        this.verified.set(pod, { set: c.set.metadata.uid as string, minReady: c.minReady, policy: policyKey(c.set), claims, versions: claims.map(this.claimVersion) });
+        this.verified.set(pod, { set: c.set.metadata.uid as string, minReady: c.minReady, policy: c.policy, claims, versions: claims.map(this.claimVersion) });
       }
       return false;
     }

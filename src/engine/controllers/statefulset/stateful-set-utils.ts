@@ -9,6 +9,7 @@ import type {
   OwnerReference,
   PersistentVolumeClaim,
   Pod,
+  PodCondition,
   StatefulSet,
   Volume,
 } from '../../api/types';
@@ -42,7 +43,17 @@ function parseName(name: string): { parent: string; ordinal: number } {
   return Number.isSafeInteger(n) && n <= 2147483647 ? { parent: m[1] as string, ordinal: n } : { parent: '', ordinal: -1 };
 }
 
-export const getOrdinal = (pod: Pod): number => parentAndOrdinal(pod.metadata.name).ordinal;
+const ordinals = new WeakMap<Pod, number>();
+
+/** The pod's ordinal (remembered per pod object; a pod's name never changes). */
+export function getOrdinal(pod: Pod): number {
+  let o = ordinals.get(pod);
+  if (o === undefined) {
+    o = parentAndOrdinal(pod.metadata.name).ordinal;
+    ordinals.set(pod, o);
+  }
+  return o;
+}
 
 export const startOrdinal = (set: StatefulSet): number => set.spec.ordinals?.start ?? 0;
 export const replicaCount = (set: StatefulSet): number => set.spec.replicas ?? 1;
@@ -79,8 +90,17 @@ export const isFailed = (pod: Pod): boolean => pod.status?.phase === 'Failed';
 export const isSucceeded = (pod: Pod): boolean => pod.status?.phase === 'Succeeded';
 export const isTerminating = (pod: Pod): boolean => pod.metadata.deletionTimestamp !== undefined;
 
-export function readyCondition(pod: Pod) {
-  return pod.status?.conditions?.find((c) => c.type === 'Ready');
+const readyCache = new WeakMap<Pod, PodCondition | null>();
+const readySince = new WeakMap<Pod, number>();
+
+/** The pod's Ready condition (remembered per stored pod object, which never changes in place). */
+export function readyCondition(pod: Pod): PodCondition | undefined {
+  let c = readyCache.get(pod);
+  if (c === undefined) {
+    c = pod.status?.conditions?.find((x) => x.type === 'Ready') ?? null;
+    readyCache.set(pod, c);
+  }
+  return c ?? undefined;
 }
 
 /** Phase Running and condition Ready True. */
@@ -92,9 +112,14 @@ export function isRunningAndReady(pod: Pod): boolean {
 export function isRunningAndAvailable(pod: Pod, minReadySeconds: number, now: SimTime): boolean {
   if (!isRunningAndReady(pod)) return false;
   if (minReadySeconds <= 0) return true;
-  const since = readyCondition(pod)?.lastTransitionTime;
-  if (!since) return false;
-  return parseTimestamp(since) + minReadySeconds * 1000 <= now;
+  let since = readySince.get(pod);
+  if (since === undefined) {
+    const text = readyCondition(pod)?.lastTransitionTime;
+    since = text ? parseTimestamp(text) : NaN;
+    readySince.set(pod, since);
+  }
+  if (Number.isNaN(since)) return false;
+  return since + minReadySeconds * 1000 <= now;
 }
 
 /** What the controller counts as unavailable: not available, or terminating. Placeholders count too. */
