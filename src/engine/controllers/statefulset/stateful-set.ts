@@ -137,16 +137,20 @@ export class StatefulSetController {
     const deleting = !!set.metadata.deletionTimestamp;
     const uid = set.metadata.uid as string;
     for (const pod of this.api.list<Pod>('Pod', set.metadata.namespace)) {
-      // A set's selector and name never change, and a stored pod never changes in place: remember the verdict.
-      let match = memberOf.get(pod) === uid;
-      if (!match) {
-        match = !!matcher && matcher(pod.metadata.labels ?? {}) && isMemberOf(set, pod);
-        if (match) memberOf.set(pod, uid);
+      // A set's selector and name never change, and a stored pod never changes in place:
+      // a pod found owned and matching once stays so for this object.
+      if (memberOf.get(pod) === uid) {
+        out.push(pod);
+        continue;
       }
+      const match = !!matcher && matcher(pod.metadata.labels ?? {}) && isMemberOf(set, pod);
       const ref = getControllerOf(pod);
       if (ref) {
         if (ref.uid !== set.metadata.uid) continue;
-        if (match) out.push(pod);
+        if (match) {
+          memberOf.set(pod, uid);
+          out.push(pod);
+        }
         else if (!deleting) this.patchOwner(pod, undefined, set);
         continue;
       }
