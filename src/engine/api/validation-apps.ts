@@ -30,10 +30,10 @@ import {
   validateObjectMetaUpdate,
   vStr,
   type Path,
+  type Obj,
+  asObj,
 } from './vcommon';
 
-type Obj = Record<string, unknown>;
-const asObj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
 
 /** intstr.IntOrString.String(): the text for strings, the decimal for ints (used because *IntOrString is a Stringer). */
 function intOrStringText(v: unknown): string {

@@ -30,6 +30,14 @@ export class Path {
   }
 }
 
+export type Obj = Record<string, unknown>;
+/** The value as a plain object, or undefined for anything else. */
+export const asObj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
+/** The value as a list, or an empty one. */
+export const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** The value's text, '' for null and undefined. */
+export const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+
 export const path = (name: string, ...more: string[]): Path => Path.root(name).child(...more);
 
 // ------------------------------------------------------------------ values, rendered as v1.32 renders them

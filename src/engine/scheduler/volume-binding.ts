@@ -12,6 +12,7 @@ import {
   ANN_BOUND_BY_CONTROLLER,
   ANN_SELECTED_NODE,
   NO_PROVISIONER,
+  claimRefFor,
   findMatchingVolume,
   isClaimFullyBound,
   isDelayBindingMode,
@@ -86,14 +87,7 @@ export function applyVolumePlan(api: ApiServer, plan: VolumePlan, node: string):
     const cur = api.get<PersistentVolume>('PersistentVolume', undefined, pv.metadata.name as string);
     if (!cur || cur.spec.claimRef) continue;
     const next = deepCopy(cur);
-    next.spec.claimRef = {
-      kind: 'PersistentVolumeClaim',
-      namespace: claim.metadata.namespace ?? 'default',
-      name: claim.metadata.name as string,
-      uid: claim.metadata.uid as string,
-      apiVersion: 'v1',
-      resourceVersion: claim.metadata.resourceVersion as string,
-    };
+    next.spec.claimRef = claimRefFor(claim);
     next.metadata.annotations = { ...(next.metadata.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' };
     api.update(next);
   }

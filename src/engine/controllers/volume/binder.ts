@@ -19,6 +19,18 @@ export const ANN_BETA_STORAGE_CLASS = 'volume.beta.kubernetes.io/storage-class';
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 
 export const claimKey = (c: KObject): string => `${c.metadata.namespace ?? 'default'}/${c.metadata.name}`;
+/** The claimRef a volume bound to `c` carries (with the claim's uid and resourceVersion). */
+export function claimRefFor(c: PersistentVolumeClaim): NonNullable<PersistentVolume['spec']['claimRef']> {
+  return {
+    kind: 'PersistentVolumeClaim',
+    namespace: c.metadata.namespace ?? 'default',
+    name: c.metadata.name as string,
+    uid: c.metadata.uid as string,
+    apiVersion: 'v1',
+    resourceVersion: c.metadata.resourceVersion as string,
+  };
+}
+
 export const hasAnn = (o: KObject, k: string): boolean => o.metadata.annotations?.[k] !== undefined;
 
 // Behaviour of staging/src/k8s.io/component-helpers/storage/volume/helpers.go GetPersistentVolumeClaimClass (v1.32)

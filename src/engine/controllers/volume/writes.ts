@@ -8,7 +8,7 @@ import type { PersistentVolume, PersistentVolumeClaim } from '../../api/types';
 import type { ApiServer } from '../../apiserver/apiserver';
 import { timestamp } from '../../clock/clock';
 import type { EventRecorder } from '../../runtime/recorder';
-import { ANN_BIND_COMPLETED, ANN_BOUND_BY_CONTROLLER, hasAnn, isVolumeBoundToClaim } from './binder';
+import { ANN_BIND_COMPLETED, ANN_BOUND_BY_CONTROLLER, claimRefFor, hasAnn, isVolumeBoundToClaim } from './binder';
 
 export const PV_CONTROLLER = 'persistentvolume-controller';
 type PVPhase = NonNullable<NonNullable<PersistentVolume['status']>['phase']>;
@@ -86,14 +86,7 @@ export class VolumeWriter {
     let dirty = false;
     const ref = pv.spec.claimRef;
     if (!ref || ref.name !== c.metadata.name || ref.namespace !== c.metadata.namespace || ref.uid !== c.metadata.uid) {
-      next.spec.claimRef = {
-        kind: 'PersistentVolumeClaim',
-        namespace: c.metadata.namespace ?? 'default',
-        name: c.metadata.name as string,
-        uid: c.metadata.uid as string,
-        apiVersion: 'v1',
-        resourceVersion: c.metadata.resourceVersion as string,
-      };
+      next.spec.claimRef = claimRefFor(c);
       dirty = true;
     }
     if (setBoundBy && !hasAnn(next, ANN_BOUND_BY_CONTROLLER)) {
