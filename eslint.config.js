@@ -1,15 +1,16 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
-const pure = ['src/lib/**', 'src/engine/**', 'src/kubectl/**', 'src/scenario/**'];
+const pure = ['src/lib/**', 'src/engine/**', 'src/kubectl/**', 'src/scenario/**', 'src/protocol/**'];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -48,7 +49,21 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**', 'bench/**', '*.config.ts', 'e2e/**'],
+    // The page: browser globals, React hook rules.
+    files: ['src/app/**', 'src/worker/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // The page reaches the engine only through the worker client.
+    files: ['src/app/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/engine/**', '**/kubectl/**'], message: 'The page talks to the engine through the worker protocol.' }] }],
+    },
+  },
+  {
+    files: ['src/cli/**', 'bench/**', '*.config.ts', 'e2e/**', 'scripts/**'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -2,7 +2,8 @@
  * Admission on create: what the API server's built-in admission plugins and
  * registry strategies add before an object is stored.
  */
-import type { KObject, PersistentVolume, PersistentVolumeClaim, Pod, Service, StorageClass } from '../api/types';
+import { ApiError } from '../api/errors';
+import type { KObject, PersistentVolume, PersistentVolumeClaim, Pod, Service, StatefulSet, StorageClass } from '../api/types';
 import type { ApiServer } from './apiserver';
 
 export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
@@ -69,4 +70,29 @@ export function normaliseStored(obj: KObject): void {
   const spec = obj['spec'] as { template?: { metadata?: Record<string, unknown> }; volumeClaimTemplates?: { metadata?: Record<string, unknown> }[] } | undefined;
   if (spec?.template) spec.template.metadata = { creationTimestamp: null, ...(spec.template.metadata ?? {}) };
   for (const t of spec?.volumeClaimTemplates ?? []) t.metadata = { creationTimestamp: null, ...(t.metadata ?? {}) };
+}
+
+/** How big the simulated cluster may grow: per StatefulSet, and summed over all of them. */
+export const SIZE_LIMITS = { replicasPerSet: 1000, replicasTotal: 3000 };
+const POLICY = 'playground-limits';
+
+/**
+ * SIM: a validating admission policy the playground installs so a typo or a
+ * hostile link cannot ask it to simulate a million pods. Denials read as a
+ * ValidatingAdmissionPolicy's do (pkg/admission/plugin/policy/validating).
+ */
+export function admitSize(api: ApiServer, obj: KObject, old?: KObject): void {
+  if (obj.kind !== 'StatefulSet') return;
+  const replicas = (obj as StatefulSet).spec?.replicas ?? 1;
+  const before = old ? ((old as StatefulSet).spec?.replicas ?? 1) : 0;
+  if (replicas <= before) return;
+  const deny = (why: string) =>
+    new ApiError('Forbidden', `statefulsets.apps "${obj.metadata.name}" is forbidden: ValidatingAdmissionPolicy '${POLICY}' with binding '${POLICY}' denied request: ${why}`, { kind: 'statefulsets', group: 'apps', name: obj.metadata.name ?? '' });
+  if (replicas > SIZE_LIMITS.replicasPerSet) throw deny(`the playground simulates at most ${SIZE_LIMITS.replicasPerSet} replicas per StatefulSet (asked for ${replicas})`);
+  let total = replicas;
+  for (const s of api.list<StatefulSet>('StatefulSet')) {
+    const same = s.metadata.name === obj.metadata.name && s.metadata.namespace === obj.metadata.namespace;
+    if (!same) total += s.spec.replicas ?? 1;
+  }
+  if (total > SIZE_LIMITS.replicasTotal) throw deny(`the playground simulates at most ${SIZE_LIMITS.replicasTotal} replicas over all StatefulSets (this would make ${total})`);
 }

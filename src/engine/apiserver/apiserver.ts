@@ -14,7 +14,7 @@ import { kindInfo, maybeKindInfo, qualifiedResource, type KindInfo } from '../ap
 import { decodeError, defaultObject, validateCreate, validateUpdate, type StrategyContext } from '../api/strategy';
 import type { KObject, ObjectMeta, Pod } from '../api/types';
 import { timestamp, type SimTime, type VirtualClock } from '../clock/clock';
-import { admitCreate, normaliseStored } from './admission';
+import { admitCreate, admitSize, normaliseStored } from './admission';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -141,6 +141,7 @@ export class ApiServer {
     normaliseStored(obj);
     const errs = validateCreate(obj, this.ctx);
     if (errs.length) throw invalid(info.kind, info.group, name, errs);
+    admitSize(this, obj);
     const k = key(meta.namespace, name);
     const store = this.store(info.kind);
     if (store.objects.has(k)) throw alreadyExists(qualifiedResource(info), name);
@@ -285,6 +286,7 @@ export class ApiServer {
       normaliseStored(next);
       const errs = validateUpdate(next, cur, this.ctx);
       if (errs.length) throw invalid(info.kind, info.group, name, errs);
+      admitSize(this, next, cur);
       if (info.tracksGeneration && !deepEqual(next['spec'], cur['spec'])) m.generation = (cur.metadata.generation ?? 0) + 1;
     }
     if (dryRun) return next as T;

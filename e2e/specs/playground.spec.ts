@@ -1,0 +1,173 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '../fixtures/app';
+import type {} from '../../src/protocol/test-bridge';
+
+test('the default scenario loads and settles with two Ready pods, claims and volumes', async ({ app, page }) => {
+  await app.open();
+  await app.setSpeed(16);
+  await expect(app.pod('web-0')).toHaveAttribute('data-stage', 'Ready');
+  await expect(app.pod('web-1')).toHaveAttribute('data-stage', 'Ready');
+  await expect(app.claim('www-web-0')).toHaveAttribute('data-phase', 'Bound');
+  await expect(app.claim('www-web-1')).toHaveAttribute('data-phase', 'Bound');
+  await expect(page.getByTestId('svc-nginx')).toBeVisible();
+  await expect(page.getByTestId('sc-standard')).toBeVisible();
+  await expect(page.getByTestId('why-web')).toContainText('all 2 pods Ready');
+  await expect(app.pod('web-2')).toHaveCount(0);
+});
+
+test('scaling 2→5 creates web-2, web-3 and web-4 in order, each after the previous is Ready', async ({ app, page }) => {
+  await app.open();
+  await app.setSpeed(16);
+  await expect(app.pod('web-1')).toHaveAttribute('data-stage', 'Ready');
+  await app.setSpeed(4);
+  // Record, from the canvas itself, when each pod appears and when it turns Ready.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __order: string[] }).__order = seen;
+    const tick = () => {
+      for (const n of [2, 3, 4]) {
+        const el = document.querySelector(`[data-testid="pod-web-${n}"]`);
+        if (el && !seen.includes(`appear web-${n}`)) seen.push(`appear web-${n}`);
+        if (el?.getAttribute('data-stage') === 'Ready' && !seen.includes(`ready web-${n}`)) seen.push(`ready web-${n}`);
+      }
+      if (seen.length < 6) requestAnimationFrame(tick);
+    };
+    tick();
+  });
+  const input = page.getByTestId('replicas-input');
+  await input.fill('5');
+  await input.press('Enter');
+  await expect(page.getByTestId('terminal-output')).toContainText('$ kubectl scale statefulset/web --replicas=5\nstatefulset.apps/web scaled');
+  // While web-2 is starting, the controller says it waits for it.
+  await expect(page.getByTestId('why-web')).toContainText('web-2');
+  await expect(app.pod('web-4')).toHaveAttribute('data-stage', 'Ready', { timeout: 30_000 });
+  const order = await page.evaluate(() => (window as unknown as { __order: string[] }).__order);
+  expect(order).toEqual(['appear web-2', 'ready web-2', 'appear web-3', 'ready web-3', 'appear web-4', 'ready web-4']);
+  // The control also rewrote the editor's YAML, keeping the author's comment.
+  const manifests = await page.evaluate(() => window.__sim?.state().manifests ?? '');
+  expect(manifests).toMatch(/replicas: 5 +# try 5/);
+});
+
+test('scaling down keeps the claims, shown as retained, and scaling up reuses them', async ({ app, page }) => {
+  await app.open();
+  await app.setSpeed(64);
+  await app.type('kubectl scale sts web --replicas=4');
+  await expect(app.pod('web-3')).toHaveAttribute('data-stage', 'Ready', { timeout: 30_000 });
+  const volumeOf = (claim: string) => page.evaluate((c) => window.__sim?.state().claims.get(c)?.volume ?? null, claim);
+  const pv3 = await volumeOf('www-web-3');
+  expect(pv3).toMatch(/^pvc-/);
+  await app.type('kubectl scale sts web --replicas=2');
+  await expect(app.pod('web-3')).toHaveCount(0, { timeout: 30_000 });
+  await expect(app.pod('web-2')).toHaveCount(0);
+  await expect(app.claim('www-web-3')).toHaveAttribute('data-retained', 'true');
+  await expect(app.claim('www-web-2')).toHaveAttribute('data-retained', 'true');
+  await expect(page.getByTestId(`pv-${pv3}`)).toBeVisible();
+  await app.type('kubectl scale sts web --replicas=4');
+  await expect(app.pod('web-3')).toHaveAttribute('data-stage', 'Ready', { timeout: 30_000 });
+  await expect(app.claim('www-web-3')).toHaveAttribute('data-retained', 'false');
+  expect(await volumeOf('www-web-3')).toBe(pv3);
+  expect((await app.podState('web-3'))?.claims).toEqual(['www-web-3']);
+});
+
+test('the partition slider updates only the ordinals at or above it', async ({ app, page }) => {
+  await app.open();
+  await app.setSpeed(64);
+  await app.type('kubectl scale sts web --replicas=5');
+  await expect(app.pod('web-4')).toHaveAttribute('data-stage', 'Ready', { timeout: 30_000 });
+  const slider = page.getByTestId('partition-slider');
+  await slider.fill('3');
+  await expect(page.getByTestId('terminal-output')).toContainText(`kubectl patch statefulset/web -p '{"spec":{"updateStrategy":{"rollingUpdate":{"partition":3}}}}'`);
+  await expect(page.getByTestId('partition-web')).toHaveAttribute('data-partition', '3');
+  await page.getByTestId('image-input').fill('nginx:1.28');
+  await page.getByTestId('set-image').click();
+  await expect(page.getByTestId('terminal-output')).toContainText('statefulset.apps/web image updated');
+  for (const n of [3, 4]) await expect(app.pod(`web-${n}`)).toHaveAttribute('data-revision', 'update', { timeout: 30_000 });
+  await expect(app.pod('web-3')).toHaveAttribute('data-stage', 'Ready', { timeout: 30_000 });
+  for (const n of [0, 1, 2]) await expect(app.pod(`web-${n}`)).toHaveAttribute('data-revision', 'current');
+  const images = await page.evaluate(() => [...(window.__sim?.state().pods.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name)).map((p) => p.image));
+  expect(images).toEqual(['nginx:1.27', 'nginx:1.27', 'nginx:1.27', 'nginx:1.28', 'nginx:1.28']);
+  // Lowering the partition moves the rest.
+  await slider.fill('0');
+  await expect
+    .poll(() => page.evaluate(() => [...(window.__sim?.state().pods.values() ?? [])].map((p) => `${p.image} ${p.stage}`).join(',')), { timeout: 30_000 })
+    .toBe(Array(5).fill('nginx:1.28 Ready').join(','));
+  // Once every pod has moved, the update revision becomes the current one.
+  for (const n of [0, 1, 2, 3, 4]) await expect(app.pod(`web-${n}`)).toHaveAttribute('data-revision', 'current');
+});
+
+test('a bad image blocks the rollout and the page says why', async ({ app, page }) => {
+  await app.open();
+  await app.setSpeed(64);
+  await app.type('kubectl scale sts web --replicas=3');
+  await expect(app.pod('web-2')).toHaveAttribute('data-stage', 'Ready', { timeout: 30_000 });
+  await page.getByTestId('image-input').fill('nginx:bad');
+  await page.getByTestId('set-image').click();
+  await expect(app.pod('web-2')).toHaveAttribute('data-failing', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('why-web')).toHaveAttribute('data-waiting', 'true');
+  await expect(page.getByTestId('why-web')).toContainText('web-2');
+  // The older pods stay on the old revision: the rollout does not go past the broken pod.
+  await page.waitForTimeout(1500);
+  for (const n of [0, 1]) await expect(app.pod(`web-${n}`)).toHaveAttribute('data-revision', 'current');
+  await expect(app.pod('web-2')).toContainText(/ErrImagePull|ImagePullBackOff/);
+});
+
+test('a YAML error shows a marker at its line and keeps the last good state', async ({ app, page }) => {
+  await app.open();
+  await page.waitForFunction(() => window.__editor !== undefined, undefined, { timeout: 30_000 });
+  const good = await page.evaluate(() => window.__editor?.getValue() ?? '');
+  const broken = good.replace('    name: web\n', '    name: [web\n');
+  const line = broken.split('\n').findIndex((l) => l.includes('name: [web')) + 1;
+  await page.evaluate((t) => window.__editor?.setValue(t), broken);
+  await page.getByRole('button', { name: /^Apply/ }).click();
+  await expect.poll(() => page.evaluate(() => window.__editor?.markers().map((m) => m.line) ?? []), { timeout: 15_000 }).toContainEqual(line);
+  // The cluster keeps what it had.
+  await expect(app.pod('web-0')).toBeVisible();
+  expect(await page.evaluate(() => window.__sim?.state().sets.get('web')?.replicas)).toBe(2);
+  // An invalid object is placed at its field with the API server's message.
+  const invalid = good.replace(/replicas: 2 /, 'replicas: -1 ');
+  await page.evaluate((t) => window.__editor?.setValue(t), invalid);
+  await page.getByRole('button', { name: /^Apply/ }).click();
+  const replicasLine = invalid.split('\n').findIndex((l) => l.includes('replicas: -1')) + 1;
+  await expect
+    .poll(() => page.evaluate(() => window.__editor?.markers().filter((m) => m.owner === 'apply').map((m) => `${m.line} ${m.message}`) ?? []))
+    .toContainEqual(`${replicasLine} The StatefulSet "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0`);
+  expect(await page.evaluate(() => window.__sim?.state().sets.get('web')?.replicas)).toBe(2);
+  // The edits survive a reload.
+  await page.reload();
+  await page.waitForFunction(() => window.__editor !== undefined, undefined, { timeout: 30_000 });
+  expect(await page.evaluate(() => window.__editor?.getValue())).toBe(invalid);
+});
+
+test('deleting a pod brings it back with the same name and claim', async ({ app, page }) => {
+  await app.open();
+  await app.setSpeed(16);
+  await expect(app.pod('web-1')).toHaveAttribute('data-stage', 'Ready');
+  const before = await app.podState('web-1');
+  await app.pod('web-1').click();
+  await expect(page.getByTestId('inspector')).toBeVisible();
+  await expect(page.getByTestId('inspector-text')).toContainText('Name:');
+  await page.getByTestId('inspector-delete').click();
+  await expect(page.getByTestId('terminal-output')).toContainText('pod "web-1" deleted');
+  await expect.poll(async () => (await app.podState('web-1'))?.uid, { timeout: 30_000 }).not.toBe(before?.uid);
+  await expect(app.pod('web-1')).toHaveAttribute('data-stage', 'Ready', { timeout: 30_000 });
+  expect((await app.podState('web-1'))?.claims).toEqual(before?.claims);
+});
+
+test('the terminal prints the same text as the headless runner for the same commands', async ({ app, page }) => {
+  await app.open();
+  await app.pause();
+  const scenario = readFileSync('src/scenarios/playground.yaml', 'utf8');
+  await page.evaluate((s) => window.__sim?.load(s, false), scenario);
+  const commands = ['kubectl get pods', 'kubectl rollout status statefulset/web', 'kubectl get pods -o wide', 'kubectl scale sts web --replicas=3', 'timeout 30s kubectl get pods -w', 'kubectl get pvc', 'kubectl describe sts web', 'kubectl get sts web -o jsonpath={.status}', 'kubectl nope'];
+  for (const c of commands) await app.type(c);
+  const shown = await app.terminalOutput.textContent();
+  const dir = mkdtempSync(join(tmpdir(), 'sts-e2e-'));
+  const file = join(dir, 'same.yaml');
+  writeFileSync(file, scenario.replace('steps: []', `steps:\n${commands.map((c) => `  - ${JSON.stringify(c)}`).join('\n')}`));
+  const headless = execFileSync('npx', ['tsx', 'src/cli/sim.ts', file], { encoding: 'utf8' });
+  expect(shown?.endsWith(headless.slice(headless.indexOf('$ kubectl get pods\n')))).toBe(true);
+  expect(headless).toContain('Error: unknown command "nope" for "kubectl"');
+});

@@ -1,0 +1,2 @@
+// The YAML language worker (monaco-yaml's yaml-language-server), bundled by Vite through `?worker`.
+import 'monaco-yaml/yaml.worker.js';

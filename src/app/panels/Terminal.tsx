@@ -1,0 +1,111 @@
+/**
+ * A kubectl prompt over the same session as the headless runner: the text it
+ * shows is the transcript `npm run sim` would print for the same commands.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { clearTerminal, complete, runCommand } from '../store/actions';
+import { useSim, type TerminalLine } from '../store/store';
+
+function lineText(l: TerminalLine): string {
+  if (l.kind === 'command') return `$ ${l.text}\n`;
+  if (l.kind === 'say') return l.text.split('\n').map((x) => `# ${x}`.trimEnd()).join('\n') + '\n';
+  return l.text;
+}
+
+export function Terminal() {
+  const lines = useSim((s) => s.terminal);
+  const history = useSim((s) => s.history);
+  const busy = useSim((s) => s.busy);
+  const [input, setInput] = useState('');
+  const [cursor, setCursor] = useState<number | null>(null);
+  const [suggestions, setSuggestions] = useState<string[]>([]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const field = useRef<HTMLInputElement>(null);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [lines]);
+  useEffect(() => {
+    if (!busy) field.current?.focus({ preventScroll: true });
+  }, [busy]);
+
+  const submit = () => {
+    const line = input;
+    setInput('');
+    setCursor(null);
+    setSuggestions([]);
+    void runCommand(line);
+  };
+
+  const onKey = async (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (!busy) submit();
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      if (history.length === 0) return;
+      const i = cursor === null ? (e.key === 'ArrowUp' ? history.length - 1 : null) : e.key === 'ArrowUp' ? Math.max(0, cursor - 1) : cursor + 1;
+      if (i === null || i >= history.length) {
+        setCursor(null);
+        setInput('');
+      } else {
+        setCursor(i);
+        setInput(history[i] ?? '');
+      }
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      const { start, items } = await complete(input);
+      if (items.length === 0) return setSuggestions([]);
+      const common = items.reduce((a, b) => {
+        let i = 0;
+        while (i < a.length && i < b.length && a[i] === b[i]) i++;
+        return a.slice(0, i);
+      });
+      const done = items.length === 1 && !items[0]?.endsWith('=') && !items[0]?.endsWith('/');
+      setInput(input.slice(0, start) + common + (done ? ' ' : ''));
+      setSuggestions(items.length > 1 ? items : []);
+    } else if (e.key === 'l' && e.ctrlKey) {
+      e.preventDefault();
+      clearTerminal();
+    }
+  };
+
+  return (
+    <div className="flex h-full flex-col bg-slate-900 font-mono text-xs text-slate-100" onClick={() => window.getSelection()?.isCollapsed && field.current?.focus({ preventScroll: true })}>
+      <div ref={scroller} className="min-h-0 flex-1 overflow-auto px-3 py-2" role="log" aria-live="polite" aria-label="Terminal output">
+        <pre className="whitespace-pre" data-testid="terminal-output">
+          {lines.map((l, i) => (
+            <span key={i} className={l.kind === 'command' ? 'text-sky-300' : l.kind === 'say' ? 'text-amber-200' : undefined}>
+              {lineText(l)}
+            </span>
+          ))}
+        </pre>
+      </div>
+      {suggestions.length > 0 && (
+        <div className="border-t border-slate-700 px-3 py-1 text-slate-400" data-testid="terminal-suggestions">
+          {suggestions.slice(0, 40).join('  ')}
+        </div>
+      )}
+      <div className="flex items-center gap-2 border-t border-slate-700 px-3 py-1.5">
+        <span aria-hidden className="text-emerald-400">
+          $
+        </span>
+        <input
+          ref={field}
+          className="flex-1 bg-transparent outline-none placeholder:text-slate-500"
+          aria-label="kubectl command"
+          data-testid="terminal-input"
+          placeholder={busy ? 'running…' : 'kubectl get pods   (Tab completes, ↑ history)'}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoComplete="off"
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+          onKeyDown={(e) => void onKey(e)}
+        />
+        {busy && <span className="text-slate-400">running…</span>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+/**
+ * Actions: the only code that talks to the engine client. Components call
+ * these; the bridge turns worker messages into state.
+ */
+import type { Command, ObjectView, WorkerMessage } from '../../protocol/protocol';
+import { createSimClient, type SimClient } from '../../worker/sim-client';
+import { appendCapped, initialState, MAX_TERMINAL_LINES, mergeEvents, mergeWhy, useSim, withObjects, type Selection, type TerminalLine } from './store';
+
+let client: SimClient | undefined;
+let nextId = 1;
+const pending = new Map<number, (m: WorkerMessage) => void>();
+const STORAGE_KEY = 'sts-playground:manifests';
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function savedManifests(): string | null {
+  try {
+    return storage()?.getItem(STORAGE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function request<T extends WorkerMessage>(cmd: Command & { id: number }): Promise<T> {
+  return new Promise((resolve) => {
+    pending.set(cmd.id, resolve as (m: WorkerMessage) => void);
+    send(cmd);
+  });
+}
+
+function send(cmd: Command): void {
+  client?.send(cmd);
+}
+
+function say(lines: TerminalLine[]): void {
+  useSim.setState((s) => ({ terminal: appendCapped(s.terminal, lines, MAX_TERMINAL_LINES) }));
+}
+
+/** Applies one worker message to the store. Exported for tests. */
+export function receive(m: WorkerMessage): void {
+  switch (m.type) {
+    case 'ready':
+      return;
+    case 'loaded': {
+      if (!m.ok) {
+        useSim.setState({ loadError: m.error });
+        break;
+      }
+      useSim.setState((s) => {
+        const base = { ...initialState, theme: s.theme, connected: true, engineMode: s.engineMode, terminal: s.terminal, history: [] as string[] };
+        const lines: TerminalLine[] = m.transcript.flatMap((x): TerminalLine[] => (x.say ? [{ kind: 'say', text: x.command }] : [{ kind: 'command', text: x.command }, ...(x.output ? [{ kind: 'output' as const, text: x.output }] : [])]));
+        return {
+          ...base,
+          ...withObjects(base, m.objects, []),
+          events: mergeEvents([], m.events),
+          ...mergeWhy(base, m.why),
+          transport: m.transport,
+          transportAt: performance.now(),
+          title: m.title,
+          description: m.description,
+          manifests: savedManifests() ?? m.manifests,
+          appliedManifests: m.manifests,
+          terminal: appendCapped(s.terminal, lines, MAX_TERMINAL_LINES),
+          loadError: null,
+        };
+      });
+      break;
+    }
+    case 'changes':
+      useSim.setState((s) => ({
+        ...withObjects(
+          s,
+          m.changes.flatMap((c) => (c.op === 'put' ? [c.view] : [])),
+          m.changes.flatMap((c) => (c.op === 'delete' ? [{ kind: c.kind, name: c.name }] : [])),
+        ),
+        events: mergeEvents(s.events, m.events),
+        ...mergeWhy(s, m.why),
+        transport: m.transport,
+        transportAt: performance.now(),
+      }));
+      break;
+    case 'transport':
+      useSim.setState({ transport: m.transport, transportAt: performance.now() });
+      break;
+    case 'fault':
+      useSim.setState((s) => ({ faults: appendCapped(s.faults, [m.message], 20) }));
+      break;
+    default:
+      break;
+  }
+  if ('id' in m) {
+    const resolve = pending.get(m.id);
+    if (resolve) {
+      pending.delete(m.id);
+      resolve(m);
+    }
+  }
+}
+
+export async function connect(opts: { forceMainThread?: boolean } = {}): Promise<void> {
+  client?.close();
+  client = await createSimClient(receive, opts);
+  useSim.setState({ connected: true, engineMode: client.mode });
+}
+
+/** Loads a scenario (its text) and starts playing. */
+export async function loadScenario(text: string, opts: { play?: boolean } = {}): Promise<boolean> {
+  const m = await request<Extract<WorkerMessage, { type: 'loaded' }>>({ type: 'load', id: nextId++, scenario: text });
+  if (m.ok && (opts.play ?? true)) play();
+  return m.ok;
+}
+
+/** Runs a command line as if typed in the terminal, echoing it there. */
+export async function runCommand(line: string): Promise<number> {
+  const trimmed = line.trim();
+  say([{ kind: 'command', text: trimmed }]);
+  if (!trimmed) return 0;
+  useSim.setState((s) => ({ busy: true, history: s.history.concat(trimmed) }));
+  const m = await request<Extract<WorkerMessage, { type: 'output' }>>({ type: 'exec', id: nextId++, line: trimmed });
+  useSim.setState({ busy: false });
+  if (m.text) say([{ kind: 'output', text: m.text }]);
+  return m.exitCode;
+}
+
+/** Applies the editor's manifests, as `kubectl apply -f manifests.yaml`. */
+export async function applyManifests(text?: string): Promise<number> {
+  const manifests = text ?? useSim.getState().manifests;
+  say([{ kind: 'command', text: 'kubectl apply -f manifests.yaml' }]);
+  useSim.setState((s) => ({ busy: true, history: s.history.concat('kubectl apply -f manifests.yaml') }));
+  const m = await request<Extract<WorkerMessage, { type: 'applied' }>>({ type: 'apply', id: nextId++, manifests });
+  useSim.setState({ busy: false, problems: m.problems, applyOutput: m.output, ...(m.exitCode === 0 ? { appliedManifests: manifests } : {}) });
+  if (m.output) say([{ kind: 'output', text: m.output }]);
+  return m.exitCode;
+}
+
+export function setManifests(text: string): void {
+  useSim.setState({ manifests: text });
+  try {
+    storage()?.setItem(STORAGE_KEY, text);
+  } catch {
+    // Storage may be full or forbidden (sandboxed frames): the text stays in memory.
+  }
+}
+
+export function forgetSavedManifests(): void {
+  try {
+    storage()?.removeItem(STORAGE_KEY);
+  } catch {
+    // nothing saved
+  }
+}
+
+/**
+ * A control's action: runs its kubectl line and writes the same change into
+ * the editor's YAML, keeping the rest of the text as it was.
+ */
+export interface ControlEdit {
+  kind: string;
+  name: string;
+  edits: { path: (string | number | { name: string })[]; value: string | number | boolean | null }[];
+}
+
+export async function runControl(line: string, edit?: ControlEdit): Promise<number> {
+  const code = await runCommand(line);
+  if (code === 0 && edit) {
+    const { editManifest } = await import('../../scenario/manifest-edit');
+    const s = useSim.getState();
+    const next = editManifest(s.manifests, edit.kind, edit.name, edit.edits);
+    if (next !== undefined && next !== s.manifests) {
+      setManifests(next);
+      // What the cluster now holds matches the edited text when the text was applied before.
+      if (s.appliedManifests === s.manifests) useSim.setState({ appliedManifests: next });
+    }
+  }
+  return code;
+}
+
+export function play(): void {
+  send({ type: 'play' });
+}
+export function pause(): void {
+  send({ type: 'pause' });
+}
+export function setSpeed(value: number): void {
+  send({ type: 'speed', value });
+}
+export async function stepToNext(): Promise<void> {
+  await request({ type: 'step', id: nextId++ });
+}
+
+export async function inspect(kind: ObjectView['kind'], name: string): Promise<{ yaml: string; describe: string }> {
+  const m = await request<Extract<WorkerMessage, { type: 'inspected' }>>({ type: 'inspect', id: nextId++, kind, name });
+  return { yaml: m.yaml, describe: m.describe };
+}
+
+export async function complete(line: string): Promise<{ start: number; items: string[] }> {
+  const m = await request<Extract<WorkerMessage, { type: 'completions' }>>({ type: 'complete', id: nextId++, line });
+  return { start: m.start, items: m.items };
+}
+
+export function select(sel: Selection | null): void {
+  useSim.setState({ selection: sel });
+}
+
+export function clearTerminal(): void {
+  useSim.setState({ terminal: [] });
+}
+
+export function setTheme(theme: 'light' | 'dark'): void {
+  useSim.setState({ theme });
+  try {
+    storage()?.setItem('sts-playground:theme', theme);
+  } catch {
+    // not persisted
+  }
+}
+
+/** The virtual time now, moved on from the last message by page time while playing. */
+export function currentVirtualTime(): number {
+  const { transport, transportAt } = useSim.getState();
+  if (!transport.playing) return transport.t;
+  return transport.t + Math.min(performance.now() - transportAt, 250) * transport.speed;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { EventView, ServiceView } from '../../protocol/protocol';
+import { initialState, mergeEvents, MAX_EVENTS, mergeWhy, withObjects } from './store';
+
+const svc = (name: string): ServiceView => ({ kind: 'Service', name, clusterIP: 'None', headless: true, selector: {} });
+const ev = (uid: string, t: number, count = 1): EventView => ({ uid, t, type: 'Normal', reason: 'X', object: 'pod/a', message: 'm', count });
+
+describe('store reducers', () => {
+  it('replaces only the maps a batch touches, and keeps unchanged views identical', () => {
+    const a = svc('a');
+    const s1 = { ...initialState, ...withObjects(initialState, [a, svc('b')], []) };
+    const s2 = { ...s1, ...withObjects(s1, [svc('c')], [{ kind: 'Service', name: 'b' }]) };
+    expect([...s2.services.keys()]).toEqual(['a', 'c']);
+    expect(s2.services.get('a')).toBe(a);
+    expect(s2.services).not.toBe(s1.services);
+    expect(s2.pods).toBe(s1.pods);
+    expect([...s1.services.keys()]).toEqual(['a', 'b']);
+  });
+
+  it('merges an aggregated event in place of its earlier count, newest last, capped', () => {
+    const list = mergeEvents([], [ev('1', 10), ev('2', 20)]);
+    const merged = mergeEvents(list, [ev('1', 30, 2)]);
+    expect(merged.map((e) => `${e.uid}:${e.count}`)).toEqual(['2:1', '1:2']);
+    const many = mergeEvents([], Array.from({ length: MAX_EVENTS + 5 }, (_, i) => ev(String(i), i)));
+    expect(many).toHaveLength(MAX_EVENTS);
+    expect(many[0]?.uid).toBe('5');
+  });
+
+  it('keeps the latest wait reason per set', () => {
+    const s = { ...initialState, ...mergeWhy(initialState, [{ t: 1, set: 'web', pod: 'web-0', ordinal: 0, message: 'a' }, { t: 2, set: 'web', pod: null, ordinal: null, message: null }]) };
+    expect(s.why.get('web')?.message).toBeNull();
+    expect(s.whyHistory).toHaveLength(2);
+  });
+});

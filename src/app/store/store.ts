@@ -1,0 +1,122 @@
+/**
+ * The page's one store. The bridge feeds it the worker's messages; components
+ * read it through selectors; actions are plain functions so the bridge,
+ * controls and tests can call them without hooks.
+ */
+import { create } from 'zustand';
+import type { ClaimView, ClassView, EventView, ManifestProblem, ObjectView, PodView, ServiceView, SetView, Transport, VolumeView, WhyView } from '../../protocol/protocol';
+
+export type TerminalLine = { kind: 'command' | 'output' | 'say' | 'info'; text: string };
+
+export interface Selection {
+  kind: ObjectView['kind'];
+  name: string;
+}
+
+export interface SimState {
+  connected: boolean;
+  engineMode: 'worker' | 'main-thread' | null;
+  loadError: string | null;
+  title: string | null;
+  description: string | null;
+  sets: ReadonlyMap<string, SetView>;
+  pods: ReadonlyMap<string, PodView>;
+  claims: ReadonlyMap<string, ClaimView>;
+  volumes: ReadonlyMap<string, VolumeView>;
+  services: ReadonlyMap<string, ServiceView>;
+  classes: ReadonlyMap<string, ClassView>;
+  /** Newest last; capped. */
+  events: readonly EventView[];
+  /** The latest wait reason per StatefulSet (null message: not waiting). */
+  why: ReadonlyMap<string, WhyView>;
+  whyHistory: readonly WhyView[];
+  transport: Transport;
+  /** Page time (performance.now) when `transport` arrived, to move the clock display between messages. */
+  transportAt: number;
+  terminal: readonly TerminalLine[];
+  /** Commands typed or performed by controls, oldest first. */
+  history: readonly string[];
+  busy: boolean;
+  manifests: string;
+  appliedManifests: string;
+  problems: readonly ManifestProblem[];
+  applyOutput: string | null;
+  selection: Selection | null;
+  theme: 'light' | 'dark';
+  faults: readonly string[];
+}
+
+export const MAX_EVENTS = 1000;
+export const MAX_TERMINAL_LINES = 4000;
+
+export const initialState: SimState = {
+  connected: false,
+  engineMode: null,
+  loadError: null,
+  title: null,
+  description: null,
+  sets: new Map(),
+  pods: new Map(),
+  claims: new Map(),
+  volumes: new Map(),
+  services: new Map(),
+  classes: new Map(),
+  events: [],
+  why: new Map(),
+  whyHistory: [],
+  transport: { playing: false, speed: 1, t: 0, next: null },
+  transportAt: 0,
+  terminal: [],
+  history: [],
+  busy: false,
+  manifests: '',
+  appliedManifests: '',
+  problems: [],
+  applyOutput: null,
+  selection: null,
+  theme: 'light',
+  faults: [],
+};
+
+export const useSim = create<SimState>()(() => initialState);
+
+type MapKey = 'sets' | 'pods' | 'claims' | 'volumes' | 'services' | 'classes';
+export const MAP_OF_KIND: Record<ObjectView['kind'], MapKey> = {
+  StatefulSet: 'sets',
+  Pod: 'pods',
+  PersistentVolumeClaim: 'claims',
+  PersistentVolume: 'volumes',
+  Service: 'services',
+  StorageClass: 'classes',
+};
+
+/** Replaces the maps an object list touches; untouched maps keep their identity. */
+export function withObjects(s: SimState, puts: readonly ObjectView[], deletes: readonly { kind: ObjectView['kind']; name: string }[]): Partial<SimState> {
+  const next: Partial<Record<MapKey, Map<string, ObjectView>>> = {};
+  const mapFor = (k: MapKey) => (next[k] ??= new Map(s[k] as ReadonlyMap<string, ObjectView>));
+  for (const v of puts) mapFor(MAP_OF_KIND[v.kind]).set(v.name, v);
+  for (const d of deletes) mapFor(MAP_OF_KIND[d.kind]).delete(d.name);
+  return next as Partial<SimState>;
+}
+
+export function appendCapped<T>(list: readonly T[], more: readonly T[], cap: number): readonly T[] {
+  if (more.length === 0) return list;
+  const all = list.concat(more);
+  return all.length > cap ? all.slice(all.length - cap) : all;
+}
+
+/** Merges events by uid (an aggregated event comes back with a higher count), newest last. */
+export function mergeEvents(list: readonly EventView[], more: readonly EventView[]): readonly EventView[] {
+  if (more.length === 0) return list;
+  const uids = new Set(more.map((e) => e.uid));
+  const kept = list.filter((e) => !uids.has(e.uid));
+  const all = kept.concat(more).sort((a, b) => a.t - b.t);
+  return all.length > MAX_EVENTS ? all.slice(all.length - MAX_EVENTS) : all;
+}
+
+export function mergeWhy(s: SimState, why: readonly WhyView[]): Partial<SimState> {
+  if (why.length === 0) return {};
+  const m = new Map(s.why);
+  for (const w of why) m.set(w.set, w);
+  return { why: m, whyHistory: appendCapped(s.whyHistory, why, 500) };
+}

@@ -1,0 +1,192 @@
+/**
+ * The contract between the page and the engine worker. Everything here is
+ * plain data (structured-clone safe). The worker sends what changed as
+ * events, never whole snapshots per frame; the page sends commands.
+ */
+
+export const PROTOCOL_VERSION = 1;
+
+/** Where a pod is in its life, for colour and motion. */
+export type PodStage = 'Pending' | 'ContainerCreating' | 'Running' | 'Ready' | 'Failed' | 'Terminating' | 'Completed';
+
+export interface PodView {
+  kind: 'Pod';
+  name: string;
+  /** The StatefulSet that owns it, if any. */
+  owner: string | null;
+  ordinal: number | null;
+  /** kubectl's STATUS column, e.g. `ContainerCreating`, `ErrImagePull`, `Terminating`. */
+  status: string;
+  /** kubectl's READY column, e.g. `1/1`. */
+  ready: string;
+  restarts: string;
+  stage: PodStage;
+  /** True when the status is a failure a person must act on (image, crash, unbound claim). */
+  failing: boolean;
+  /** The pod's `controller-revision-hash` label. */
+  revision: string;
+  image: string;
+  node: string | null;
+  ip: string | null;
+  /** Names of the claims its volumes use. */
+  claims: string[];
+  /** The reason it is not scheduled or not ready, in the cluster's words, when there is one. */
+  message: string | null;
+  deleting: boolean;
+  uid: string;
+}
+
+export interface ClaimView {
+  kind: 'PersistentVolumeClaim';
+  name: string;
+  phase: string;
+  volume: string | null;
+  storageClass: string | null;
+  capacity: string | null;
+  request: string | null;
+  accessModes: string[];
+  deleting: boolean;
+  /** The set and ordinal whose template made it (`<template>-<set>-<ordinal>`), when known. */
+  owner: string | null;
+  ordinal: number | null;
+  template: string | null;
+}
+
+export interface VolumeView {
+  kind: 'PersistentVolume';
+  name: string;
+  phase: string;
+  claim: string | null;
+  storageClass: string | null;
+  capacity: string | null;
+  reclaimPolicy: string;
+  deleting: boolean;
+}
+
+export interface SetView {
+  kind: 'StatefulSet';
+  name: string;
+  replicas: number;
+  partition: number;
+  strategy: 'RollingUpdate' | 'OnDelete';
+  podManagementPolicy: 'OrderedReady' | 'Parallel';
+  ordinalsStart: number;
+  serviceName: string;
+  minReadySeconds: number;
+  containers: { name: string; image: string }[];
+  templates: string[];
+  retention: { whenDeleted: string; whenScaled: string };
+  generation: number;
+  status: {
+    observedGeneration: number;
+    replicas: number;
+    readyReplicas: number;
+    currentReplicas: number;
+    updatedReplicas: number;
+    availableReplicas: number;
+    currentRevision: string;
+    updateRevision: string;
+  };
+  deleting: boolean;
+}
+
+export interface ServiceView {
+  kind: 'Service';
+  name: string;
+  clusterIP: string;
+  headless: boolean;
+  selector: Record<string, string>;
+}
+
+export interface ClassView {
+  kind: 'StorageClass';
+  name: string;
+  provisioner: string;
+  isDefault: boolean;
+  bindingMode: string;
+  reclaimPolicy: string;
+}
+
+export type ObjectView = PodView | ClaimView | VolumeView | SetView | ServiceView | ClassView;
+export type ViewKind = ObjectView['kind'];
+
+export type ObjectChange = { op: 'put'; view: ObjectView } | { op: 'delete'; kind: ViewKind; name: string };
+
+/** Why a StatefulSet's controller stopped early, as it said it. */
+export interface WhyView {
+  t: number;
+  set: string;
+  pod: string | null;
+  ordinal: number | null;
+  /** Undefined message = nothing left to wait for. */
+  message: string | null;
+}
+
+/** A Kubernetes Event, as `kubectl get events` lists it. */
+export interface EventView {
+  uid: string;
+  /** Virtual ms of the last occurrence. */
+  t: number;
+  type: string;
+  reason: string;
+  object: string;
+  message: string;
+  count: number;
+}
+
+export interface ClusterSettings {
+  seed?: number;
+  nodes?: number | string[];
+  defaultStorageClass?: string;
+  timings?: Partial<{ provision: number; imagePull: number; containerStart: number; termination: number }>;
+  images?: Record<string, string>;
+  featureGates?: Record<string, boolean>;
+}
+
+/** A problem in the manifests, placed in the editor's text where possible. */
+export interface ManifestProblem {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+}
+
+/** Page → worker. */
+export type Command =
+  | { type: 'load'; id: number; scenario: string }
+  | { type: 'exec'; id: number; line: string }
+  | { type: 'apply'; id: number; manifests: string }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'speed'; value: number }
+  | { type: 'step'; id: number }
+  | { type: 'inspect'; id: number; kind: ViewKind; name: string }
+  | { type: 'complete'; id: number; line: string }
+  | { type: 'export'; id: number };
+
+export interface Transport {
+  playing: boolean;
+  speed: number;
+  /** Virtual ms since the cluster started. */
+  t: number;
+  /** Virtual ms of the next scheduled happening, null when the cluster is idle. */
+  next: number | null;
+}
+
+/** Worker → page. */
+export type WorkerMessage =
+  | { type: 'ready'; version: number }
+  | { type: 'loaded'; id: number; ok: boolean; error: string | null; objects: ObjectView[]; events: EventView[]; why: WhyView[]; transport: Transport; transcript: { command: string; output: string; say: boolean }[]; manifests: string; cluster: ClusterSettings; title: string | null; description: string | null }
+  | { type: 'changes'; changes: ObjectChange[]; events: EventView[]; why: WhyView[]; transport: Transport }
+  | { type: 'transport'; transport: Transport }
+  | { type: 'output'; id: number; command: string; text: string; exitCode: number }
+  | { type: 'applied'; id: number; output: string; exitCode: number; problems: ManifestProblem[] }
+  | { type: 'inspected'; id: number; yaml: string; describe: string }
+  | { type: 'completions'; id: number; start: number; items: string[] }
+  | { type: 'stepped'; id: number }
+  | { type: 'exported'; id: number; scenario: string }
+  | { type: 'fault'; message: string };
+
+/** Speeds the transport offers (virtual seconds per wall second). */
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64] as const;

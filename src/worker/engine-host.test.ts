@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ObjectView, PodView, WorkerMessage } from '../protocol/protocol';
+import { runScenario } from '../scenario/runner';
+import { parseScenario } from '../scenario/parse';
+import { EngineHost } from './engine-host';
+
+const PLAYGROUND = readFileSync(new URL('../scenarios/playground.yaml', import.meta.url), 'utf8');
+
+/** A host with a page-side model of the objects, built only from the messages it sends. */
+function harness(text = PLAYGROUND) {
+  const messages: WorkerMessage[] = [];
+  const objects = new Map<string, ObjectView>();
+  const host = new EngineHost((m) => {
+    messages.push(m);
+    if (m.type === 'loaded') for (const o of m.objects) objects.set(`${o.kind}/${o.name}`, o);
+    if (m.type === 'changes') {
+      for (const c of m.changes) {
+        if (c.op === 'put') objects.set(`${c.view.kind}/${c.view.name}`, c.view);
+        else objects.delete(`${c.kind}/${c.name}`);
+      }
+    }
+  });
+  host.handle({ type: 'load', id: 1, scenario: text });
+  const last = <T extends WorkerMessage['type']>(type: T) => messages.filter((m) => m.type === type).at(-1) as Extract<WorkerMessage, { type: T }>;
+  const pods = () => [...objects.values()].filter((o): o is PodView => o.kind === 'Pod').sort((a, b) => a.name.localeCompare(b.name));
+  const exec = (line: string) => {
+    host.handle({ type: 'exec', id: 9, line });
+    return last('output');
+  };
+  /** Plays `seconds` of virtual time in page ticks of 50 ms at speed 64. */
+  const play = (seconds: number) => {
+    host.handle({ type: 'speed', value: 64 });
+    host.handle({ type: 'play' });
+    for (let t = 0; t < (seconds * 1000) / 64; t += 50) host.tick(50);
+    host.handle({ type: 'pause' });
+  };
+  return { host, messages, objects, last, pods, exec, play };
+}
+
+describe('EngineHost', () => {
+  it('loads a scenario and reports its objects and transcript', () => {
+    const h = harness();
+    const loaded = h.last('loaded');
+    expect(loaded.ok).toBe(true);
+    expect(loaded.transcript[0]).toEqual({ command: 'kubectl apply -f manifests.yaml', output: 'service/nginx created\nstatefulset.apps/web created\n', say: false });
+    expect(h.objects.get('StatefulSet/web')).toMatchObject({ replicas: 2, podManagementPolicy: 'OrderedReady', templates: ['www'] });
+    expect(h.objects.get('StorageClass/standard')).toMatchObject({ isDefault: true });
+  });
+
+  it('moves virtual time only while playing, and the page model follows the cluster', () => {
+    const h = harness();
+    h.host.tick(1000);
+    expect(h.last('loaded').transport.t).toBe(0);
+    h.play(60);
+    expect(h.last('transport').transport.t).toBeGreaterThanOrEqual(59_000);
+    expect(h.pods().map((p) => [p.name, p.stage, p.ordinal, p.claims])).toEqual([
+      ['web-0', 'Ready', 0, ['www-web-0']],
+      ['web-1', 'Ready', 1, ['www-web-1']],
+    ]);
+    const claim = h.objects.get('PersistentVolumeClaim/www-web-1');
+    expect(claim).toMatchObject({ phase: 'Bound', owner: 'web', ordinal: 1, template: 'www' });
+  });
+
+  it('runs terminal commands with the same output as the headless runner', () => {
+    const lines = ['kubectl scale sts web --replicas=3', 'kubectl rollout status sts/web', 'kubectl get pods -o wide', 'kubectl get pvc'];
+    const h = harness();
+    const outputs = lines.map((l) => h.exec(l).text);
+    const scenario = parseScenario(PLAYGROUND.replace('steps: []', `steps:\n${lines.map((l) => `  - ${l}`).join('\n')}`));
+    const headless = runScenario(scenario).steps.slice(1).map((s) => s.output);
+    expect(outputs).toEqual(headless);
+    expect(h.pods().map((p) => p.name)).toEqual(['web-0', 'web-1', 'web-2']);
+  });
+
+  it('reports a pod that cannot pull its image as failing, and the reason the controller waits', () => {
+    const h = harness();
+    h.exec('kubectl rollout status sts/web');
+    h.exec('kubectl set image sts/web nginx=nginx:bad');
+    h.play(60);
+    const bad = h.pods().find((p) => p.name === 'web-1');
+    expect(bad).toMatchObject({ failing: true, stage: 'Failed' });
+    expect(bad?.status).toMatch(/ErrImagePull|ImagePullBackOff/);
+    const whys = h.messages.flatMap((m) => (m.type === 'changes' ? m.why : []));
+    expect(whys.some((w) => w.set === 'web' && /web-1/.test(w.message ?? ''))).toBe(true);
+  });
+
+  it('places an invalid field at its line in the manifests and keeps the last good state', () => {
+    const h = harness();
+    const manifests = h.last('loaded').manifests.replace(/replicas: 2 /, 'replicas: -1 ');
+    h.host.handle({ type: 'apply', id: 3, manifests });
+    const applied = h.last('applied');
+    expect(applied.exitCode).not.toBe(0);
+    expect(applied.output).toContain('The StatefulSet "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0');
+    const line = manifests.split('\n').findIndex((l) => l.includes('replicas: -1')) + 1;
+    expect(applied.problems[0]).toMatchObject({ line, column: 3 });
+    expect(h.objects.get('StatefulSet/web')).toMatchObject({ replicas: 2 });
+  });
+
+  it('places a YAML syntax error at its position', () => {
+    const h = harness();
+    h.host.handle({ type: 'apply', id: 4, manifests: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: [x\n' });
+    const applied = h.last('applied');
+    expect(applied.exitCode).not.toBe(0);
+    expect(applied.problems.length).toBeGreaterThan(0);
+    expect(applied.problems[0]?.line).toBeGreaterThanOrEqual(4);
+  });
+
+  it('completes verbs, kinds and names', () => {
+    const h = harness();
+    const complete = (line: string) => {
+      h.host.handle({ type: 'complete', id: 5, line });
+      return h.last('completions').items;
+    };
+    expect(complete('kubectl sc')).toEqual(['scale']);
+    expect(complete('kubectl get st')).toEqual(expect.arrayContaining(['statefulsets', 'storageclasses', 'sts']));
+    expect(complete('kubectl delete pod web-')).toEqual(['web-0']);
+    h.play(30);
+    expect(complete('kubectl delete pod web-')).toEqual(['web-0', 'web-1']);
+    expect(complete('kubectl rollout status sts/')).toEqual(['sts/web']);
+  });
+
+  it('reports a bad scenario without replacing the running one', () => {
+    const h = harness();
+    h.host.handle({ type: 'load', id: 7, scenario: 'version: 1\nbogus: 2\n' });
+    const loaded = h.last('loaded');
+    expect(loaded.ok).toBe(false);
+    expect(loaded.error).toMatch(/^2:1: /);
+    expect(h.exec('kubectl get sts').text).toContain('web');
+  });
+
+  it('steps to the next scheduled happening', () => {
+    const h = harness();
+    const before = h.last('loaded').transport.t;
+    h.host.handle({ type: 'step', id: 8 });
+    const after = [...h.messages].reverse().find((m) => m.type === 'changes' || m.type === 'transport') as Extract<WorkerMessage, { transport: unknown }>;
+    expect(after.transport.t).toBeGreaterThan(before);
+  });
+});
+
+describe('EngineHost export', () => {
+  it('writes a scenario that replays headless to the same objects at the same time', () => {
+    const h = harness();
+    h.play(20);
+    h.exec('kubectl scale sts web --replicas=4');
+    h.play(7.5);
+    const edited = h.last('loaded').manifests.replace('image: nginx:1.27', 'image: nginx:1.28');
+    h.host.handle({ type: 'apply', id: 2, manifests: edited });
+    h.play(40);
+    h.exec('kubectl delete pod web-0 --wait=false');
+    h.play(3);
+    h.host.handle({ type: 'export', id: 3 });
+    const text = h.last('exported').scenario;
+    expect(text).toContain('manifests-2.yaml');
+    expect(text).toMatch(/- sleep \d/);
+    const replay = runScenario(parseScenario(text));
+    const dump = (run: (line: string) => string) => run('kubectl get pods,pvc,pv,sts -o yaml');
+    const live = dump((l) => h.exec(l).text);
+    const headless = replay.session;
+    let out = '';
+    headless.run('kubectl get pods,pvc,pv,sts -o yaml', { out: (x) => void (out += x), err: (x) => void (out += x) });
+    expect(out).toBe(live);
+    expect(headless.cluster.clock.now()).toBe(h.last('output') && (h.messages.filter((m) => m.type === 'transport' || m.type === 'changes').at(-1) as Extract<WorkerMessage, { transport: unknown }>).transport.t);
+  });
+});
+
+describe('EngineHost failing pods', () => {
+  it('shows a pod waiting on a claim that cannot bind as failing once the grace has passed, not while the claim is being provisioned', () => {
+    const h = harness(PLAYGROUND.replace('        accessModes: ["ReadWriteOnce"]', '        storageClassName: fast\n        accessModes: ["ReadWriteOnce"]'));
+    h.play(5);
+    expect(h.pods()[0]).toMatchObject({ name: 'web-0', stage: 'Pending', failing: false });
+    h.play(10);
+    expect(h.pods()[0]).toMatchObject({ name: 'web-0', stage: 'Pending', failing: true });
+    expect(h.pods()[0]?.message).toContain('unbound immediate PersistentVolumeClaims');
+  });
+
+  it('never marks a normally provisioned pod as failing', () => {
+    const h = harness();
+    const seen = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      h.play(1);
+      for (const p of h.pods()) if (p.failing) seen.add(p.name);
+    }
+    expect([...seen]).toEqual([]);
+  });
+});

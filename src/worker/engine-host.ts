@@ -1,0 +1,351 @@
+/**
+ * The engine side of the page: owns one simulated cluster session, runs
+ * commands, moves virtual time while playing, and reports what changed as
+ * small view events. It has no timers of its own: whoever hosts it (the Web
+ * Worker, or the page itself when workers are unavailable) calls `tick`.
+ */
+import type { KEvent, KObject, Pod, StatefulSet } from '../engine/api/types';
+import type { WatchEvent } from '../engine/apiserver/apiserver';
+import type { SimTime } from '../engine/clock/clock';
+import { runKubectl } from '../kubectl/kubectl';
+import { SUPPORTED_VERBS } from '../kubectl/kubectl';
+import { splitWords } from '../kubectl/shell-words';
+import { parseScenario, ScenarioError } from '../scenario/parse';
+import { MANIFESTS_FILE } from '../scenario/runner';
+import { Session } from '../scenario/session';
+import type { ClusterSettings, Command, EventView, ObjectChange, ObjectView, Transport, WhyView, WorkerMessage } from '../protocol/protocol';
+import { manifestProblems } from '../scenario/diagnostics';
+import { exportScenario, sleepStep, type ExportStep } from '../scenario/export';
+import { parse as parseYaml } from 'yaml';
+import { eventView, unschedulableSince, UNSCHEDULABLE_GRACE_MS, viewOf, type ClaimOrigin } from './views';
+
+/** At most this much virtual time passes per tick, so a long pause of the page does not run hours at once. */
+const MAX_TICK_WALL_MS = 250;
+const KINDS_DRAWN = new Set(['StatefulSet', 'Pod', 'PersistentVolumeClaim', 'PersistentVolume', 'Service', 'StorageClass']);
+/** Words the terminal completes after `kubectl get` and friends. */
+const RESOURCE_WORDS = ['pods', 'statefulsets', 'sts', 'persistentvolumeclaims', 'pvc', 'persistentvolumes', 'pv', 'services', 'svc', 'storageclasses', 'sc', 'endpoints', 'events', 'controllerrevisions', 'nodes', 'all'];
+const KIND_OF_WORD: Record<string, string> = {
+  pod: 'Pod', pods: 'Pod', po: 'Pod',
+  statefulset: 'StatefulSet', statefulsets: 'StatefulSet', sts: 'StatefulSet',
+  persistentvolumeclaim: 'PersistentVolumeClaim', persistentvolumeclaims: 'PersistentVolumeClaim', pvc: 'PersistentVolumeClaim',
+  persistentvolume: 'PersistentVolume', persistentvolumes: 'PersistentVolume', pv: 'PersistentVolume',
+  service: 'Service', services: 'Service', svc: 'Service',
+  storageclass: 'StorageClass', storageclasses: 'StorageClass', sc: 'StorageClass',
+  endpoints: 'Endpoints', ep: 'Endpoints',
+  controllerrevision: 'ControllerRevision', controllerrevisions: 'ControllerRevision',
+  node: 'Node', nodes: 'Node', no: 'Node',
+};
+const KUBECTL_WORD: Record<string, string> = { StatefulSet: 'statefulset', Pod: 'pod', PersistentVolumeClaim: 'pvc', PersistentVolume: 'pv', Service: 'service', StorageClass: 'storageclass' };
+
+export const DEFAULT_SPEED = 1;
+
+export interface LoadedScenario {
+  manifests: string;
+  cluster: ClusterSettings;
+  title: string | null;
+  description: string | null;
+}
+
+export class EngineHost {
+  private session!: Session;
+  private unwatch: (() => void) | undefined;
+  private touched = new Map<string, KObject | null>();
+  private eventsTouched = new Map<string, KEvent>();
+  private whySent = 0;
+  private origins = new Map<string, ClaimOrigin>();
+  private playing = false;
+  private speed = DEFAULT_SPEED;
+  /** Virtual time not yet run because it was less than a millisecond. */
+  private carry = 0;
+  private loaded: LoadedScenario | undefined;
+  /** The cluster mapping as the loaded scenario wrote it, for export. */
+  private rawCluster: Record<string, unknown> | null = null;
+  /** Everything run since the start, as scenario steps (for export and share links). */
+  private script: ExportStep[] = [];
+  /** Manifest texts applied from the editor, by the file name the export gives them. */
+  private applied = new Map<string, string>();
+  /** Virtual time when the last step ended. */
+  private scriptAt = 0;
+
+  constructor(private post: (m: WorkerMessage) => void) {}
+
+  handle(cmd: Command): void {
+    try {
+      this.dispatch(cmd);
+    } catch (e) {
+      // A bug in the engine must not take the page down: report it and keep the session.
+      this.post({ type: 'fault', message: e instanceof Error ? `${e.message}` : String(e) });
+    }
+  }
+
+  private dispatch(cmd: Command): void {
+    switch (cmd.type) {
+      case 'load':
+        return this.load(cmd.id, cmd.scenario);
+      case 'exec': {
+        this.record(cmd.line.trim());
+        const { text, exitCode } = this.exec(cmd.line);
+        this.scriptAt = this.session.cluster.clock.now();
+        this.flush();
+        return this.post({ type: 'output', id: cmd.id, command: cmd.line, text, exitCode });
+      }
+      case 'apply': {
+        this.session.files.set(MANIFESTS_FILE, cmd.manifests);
+        this.record(`kubectl apply -f ${this.fileFor(cmd.manifests)}`);
+        const { text, exitCode } = this.exec(`kubectl apply -f ${MANIFESTS_FILE}`);
+        this.scriptAt = this.session.cluster.clock.now();
+        this.flush();
+        return this.post({ type: 'applied', id: cmd.id, output: text, exitCode, problems: exitCode === 0 ? [] : manifestProblems(cmd.manifests, text) });
+      }
+      case 'play':
+        this.playing = true;
+        return this.post({ type: 'transport', transport: this.transport() });
+      case 'pause':
+        this.playing = false;
+        return this.post({ type: 'transport', transport: this.transport() });
+      case 'speed':
+        if (Number.isFinite(cmd.value) && cmd.value > 0 && cmd.value <= 1024) this.speed = cmd.value;
+        return this.post({ type: 'transport', transport: this.transport() });
+      case 'step': {
+        const next = this.session.cluster.clock.nextAt();
+        if (next !== undefined) this.session.cluster.advance(Math.max(0, next - this.session.cluster.clock.now()));
+        this.flush(true);
+        return this.post({ type: 'stepped', id: cmd.id });
+      }
+      case 'inspect':
+        return this.post({ type: 'inspected', id: cmd.id, ...this.inspect(cmd.kind, cmd.name) });
+      case 'complete':
+        return this.post({ type: 'completions', id: cmd.id, ...this.complete(cmd.line) });
+      case 'export':
+        return this.post({ type: 'exported', id: cmd.id, scenario: this.exportText() });
+    }
+  }
+
+  /** Moves virtual time by `wallMs` of page time at the current speed. */
+  tick(wallMs: number): void {
+    if (!this.playing || !this.session) return;
+    try {
+      const ms = Math.min(wallMs, MAX_TICK_WALL_MS) * this.speed + this.carry;
+      const whole = Math.floor(ms);
+      this.carry = ms - whole;
+      if (whole > 0) this.session.cluster.advance(whole);
+      this.flush(true);
+    } catch (e) {
+      this.playing = false;
+      this.post({ type: 'fault', message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  get isPlaying(): boolean {
+    return this.playing;
+  }
+
+  private load(id: number, text: string): void {
+    let scenario;
+    try {
+      scenario = parseScenario(text);
+    } catch (e) {
+      const msg = e instanceof ScenarioError ? `${e.line}:${e.column}: ${e.message}` : String(e);
+      return this.post({ type: 'loaded', id, ok: false, error: msg, objects: [], events: [], why: [], transport: this.transport(), transcript: [], manifests: '', cluster: {}, title: null, description: null });
+    }
+    this.unwatch?.();
+    this.session = new Session(scenario.cluster, { ...scenario.files, [MANIFESTS_FILE]: scenario.manifests });
+    this.touched.clear();
+    this.eventsTouched.clear();
+    this.origins.clear();
+    this.unschedulable.clear();
+    this.whySent = 0;
+    this.carry = 0;
+    this.unwatch = this.session.cluster.api.watch((ev) => this.onWatch(ev));
+    const transcript: { command: string; output: string; say: boolean }[] = [];
+    if (scenario.manifests.trim()) {
+      const cmd = `kubectl apply -f ${MANIFESTS_FILE}`;
+      transcript.push({ command: cmd, output: this.exec(cmd).text, say: false });
+    }
+    for (const step of scenario.steps) {
+      if (step.say !== undefined) transcript.push({ command: step.say.trim(), output: '', say: true });
+      else if (step.run !== undefined) transcript.push({ command: step.run.trim(), output: this.exec(step.run).text, say: false });
+    }
+    this.script = scenario.steps.map((st) => (st.say !== undefined ? { say: st.say } : (st.run ?? '').trim()));
+    this.applied = new Map([[MANIFESTS_FILE, scenario.manifests], ...Object.entries(scenario.files)]);
+    this.scriptAt = this.session.cluster.clock.now();
+    try {
+      const raw = (parseYaml(text) as { cluster?: unknown } | null)?.cluster;
+      this.rawCluster = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : null;
+    } catch {
+      this.rawCluster = null;
+    }
+    this.loaded = {
+      manifests: scenario.manifests,
+      cluster: scenario.cluster as unknown as ClusterSettings,
+      title: scenario.title ?? null,
+      description: scenario.description ?? null,
+    };
+    this.touched.clear();
+    this.eventsTouched.clear();
+    const api = this.session.cluster.api;
+    const now = this.session.cluster.clock.now();
+    const objects: ObjectView[] = [];
+    for (const kind of KINDS_DRAWN) for (const o of api.list(kind)) {
+      const v = viewOf(o, now, () => this.sets(), this.origins);
+      if (v) objects.push(v);
+    }
+    const events = api.list('Event').map((e) => eventView(e as KEvent));
+    const why = this.takeWhy();
+    this.post({ type: 'loaded', id, ok: true, error: null, objects, events, why, transport: this.transport(), transcript, manifests: scenario.manifests, cluster: this.loaded.cluster, title: this.loaded.title, description: this.loaded.description });
+  }
+
+  /** Adds a step, after a `sleep` for the virtual time that passed since the last one. */
+  private record(step: string): void {
+    const now = this.session.cluster.clock.now();
+    if (now > this.scriptAt) this.script.push(sleepStep(now - this.scriptAt));
+    this.script.push(step);
+    this.scriptAt = now;
+  }
+
+  /** The file name an applied manifest text gets in the export: the same text, the same name. */
+  private fileFor(text: string): string {
+    for (const [name, t] of this.applied) if (t === text) return name;
+    const name = `manifests-${this.applied.size + 1}.yaml`;
+    this.applied.set(name, text);
+    return name;
+  }
+
+  /** The session so far as a scenario file; time since the last step is kept as a final sleep. */
+  exportText(): string {
+    const steps = [...this.script];
+    const now = this.session.cluster.clock.now();
+    if (now > this.scriptAt) steps.push(sleepStep(now - this.scriptAt));
+    const files: Record<string, string> = {};
+    for (const [name, t] of this.applied) if (name !== MANIFESTS_FILE) files[name] = t;
+    return exportScenario({ title: this.loaded?.title, description: this.loaded?.description, cluster: this.rawCluster, manifests: this.loaded?.manifests ?? '', files, steps });
+  }
+
+  private exec(line: string): { text: string; exitCode: number } {
+    let text = '';
+    const io = { out: (x: string) => void (text += x), err: (x: string) => void (text += x) };
+    const exitCode = this.session.run(line, io);
+    // The page shows the cluster's immediate reaction at once; the runner would run it before the next command anyway.
+    this.session.cluster.clock.runDue();
+    return { text, exitCode };
+  }
+
+  /** Pods the scheduler cannot place, by key, with the time their view turns to failing. */
+  private unschedulable = new Map<string, number>();
+
+  private onWatch(ev: WatchEvent): void {
+    const o = ev.object;
+    if (o.kind === 'Pod') {
+      const key = `Pod/${o.metadata.name}`;
+      const since = ev.type === 'DELETED' ? undefined : unschedulableSince(o as Pod);
+      if (since === undefined) this.unschedulable.delete(key);
+      else this.unschedulable.set(key, since + UNSCHEDULABLE_GRACE_MS);
+    }
+    if (o.kind === 'Event') {
+      this.eventsTouched.set(o.metadata.uid ?? '', o as KEvent);
+      return;
+    }
+    if (!KINDS_DRAWN.has(o.kind)) return;
+    this.touched.set(`${o.kind}/${o.metadata.name}`, ev.type === 'DELETED' ? null : o);
+  }
+
+  private sets(): StatefulSet[] {
+    return this.session.cluster.api.list('StatefulSet') as StatefulSet[];
+  }
+
+  private takeWhy(): WhyView[] {
+    const log = this.session.cluster.whyLog;
+    const out: WhyView[] = [];
+    for (let i = this.whySent; i < log.length; i++) {
+      const w = log[i];
+      if (!w) continue;
+      out.push({ t: w.t, set: w.set, pod: w.reason?.pod ?? null, ordinal: w.reason?.ordinal ?? null, message: w.reason?.message ?? null });
+    }
+    this.whySent = log.length;
+    return out;
+  }
+
+  /** Sends what changed since the last flush; with `always`, sends the clock even when nothing did. */
+  private flush(always = false): void {
+    const now = this.session.cluster.clock.now();
+    // A waiting pod whose grace has run out is shown again, now as failing.
+    for (const [key, due] of this.unschedulable) {
+      if (due > now) continue;
+      this.unschedulable.delete(key);
+      const pod = this.session.cluster.api.get('Pod', 'default', key.slice(4));
+      if (pod) this.touched.set(key, pod);
+    }
+    const changes: ObjectChange[] = [];
+    for (const [key, o] of this.touched) {
+      const slash = key.indexOf('/');
+      const kind = key.slice(0, slash) as ObjectView['kind'];
+      if (o === null) changes.push({ op: 'delete', kind, name: key.slice(slash + 1) });
+      else {
+        const v = viewOf(o, now as SimTime, () => this.sets(), this.origins);
+        if (v) changes.push({ op: 'put', view: v });
+      }
+    }
+    this.touched.clear();
+    const events: EventView[] = [...this.eventsTouched.values()].map(eventView);
+    this.eventsTouched.clear();
+    const why = this.takeWhy();
+    if (changes.length || events.length || why.length) this.post({ type: 'changes', changes, events, why, transport: this.transport() });
+    else if (always) this.post({ type: 'transport', transport: this.transport() });
+  }
+
+  private transport(): Transport {
+    const clock = this.session?.cluster.clock;
+    return { playing: this.playing, speed: this.speed, t: clock ? clock.now() : 0, next: clock?.nextAt() ?? null };
+  }
+
+  private inspect(kind: string, name: string): { yaml: string; describe: string } {
+    const word = KUBECTL_WORD[kind] ?? kind.toLowerCase();
+    const run = (args: string[]) => {
+      let text = '';
+      const io = { out: (x: string) => void (text += x), err: (x: string) => void (text += x) };
+      runKubectl(args, { cluster: this.session.cluster, files: this.session.files }, io);
+      return text;
+    };
+    return { yaml: run(['get', word, name, '-o', 'yaml']), describe: run(['describe', word, name]) };
+  }
+
+  /** Completes the last word of a command line: verbs, resource kinds, then object names. */
+  private complete(line: string): { start: number; items: string[] } {
+    let words: string[];
+    try {
+      words = splitWords(line);
+    } catch {
+      return { start: line.length, items: [] };
+    }
+    const endsWithSpace = /\s$/.test(line) || line === '';
+    const current = endsWithSpace ? '' : (words[words.length - 1] ?? '');
+    const before = endsWithSpace ? words : words.slice(0, -1);
+    const start = line.length - current.length;
+    const pick = (list: readonly string[]) => ({ start, items: [...new Set(list)].filter((w) => w.startsWith(current) && w !== current).sort() });
+    if (before.length === 0) return pick(['kubectl', 'sleep', 'timeout']);
+    if (before[0] === 'timeout' && before.length === 2) return pick(['kubectl']);
+    const k = before[0] === 'timeout' ? before.slice(2) : before;
+    if (k[0] !== 'kubectl') return { start, items: [] };
+    const args = k.slice(1).filter((w) => !w.startsWith('-'));
+    if (current.startsWith('-')) return pick(['--replicas=', '--output=', '--watch', '--selector=', '--type=', '--timeout=', '--for=', '--show-labels', '--wait=false', '-o', '-w', '-l', '-L', '-f', '-p']);
+    if (args.length === 0) return pick(SUPPORTED_VERBS);
+    const verb = args[0] ?? '';
+    if (verb === 'rollout' && args.length === 1) return pick(['status', 'history', 'undo', 'restart']);
+    if (verb === 'set' && args.length === 1) return pick(['image']);
+    const kindArgs = verb === 'rollout' || verb === 'set' ? args.slice(2) : args.slice(1);
+    const slash = current.indexOf('/');
+    if (slash > 0) {
+      const kind = KIND_OF_WORD[current.slice(0, slash)];
+      if (!kind) return { start, items: [] };
+      return pick(this.session.cluster.api.list(kind).map((o) => `${current.slice(0, slash)}/${o.metadata.name}`));
+    }
+    if (kindArgs.length === 0) return pick(verb === 'exec' ? this.names('Pod') : RESOURCE_WORDS);
+    const kind = KIND_OF_WORD[kindArgs[0] ?? ''];
+    if (kind) return pick(this.names(kind));
+    return { start, items: [] };
+  }
+
+  private names(kind: string): string[] {
+    return this.session.cluster.api.list(kind).map((o) => o.metadata.name ?? '');
+  }
+}
