@@ -20,7 +20,8 @@ export function App() {
   const faults = useSim((s) => s.faults);
   const selection = useSim((s) => s.selection);
   const [tab, setTab] = useState<BottomTab>('terminal');
-  const [editorOpen, setEditorOpen] = useState(true);
+  // On a narrow screen the canvas gets the room first; the editor is one click away.
+  const [editorOpen, setEditorOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= 1200);
 
   useEffect(() => {
     document.documentElement.classList.toggle('dark', theme === 'dark');
@@ -49,7 +50,7 @@ export function App() {
       )}
       <div className="flex min-h-0 flex-1">
         {editorOpen && (
-          <section aria-label="Manifests editor" className="flex w-[34%] min-w-[280px] max-w-[560px] flex-col border-r border-slate-200 dark:border-slate-800">
+          <section aria-label="Manifests editor" className="flex w-[30%] min-w-[260px] max-w-[520px] flex-col border-r border-slate-200 dark:border-slate-800">
             <Suspense fallback={<div className="p-3 text-sm text-slate-500">Loading the editor…</div>}>
               <EditorPanel />
             </Suspense>
@@ -60,9 +61,10 @@ export function App() {
           <div className="relative min-h-0 flex-1">
             <CanvasPanel />
             <WhyPanel />
+            {selection && <Inspector />}
           </div>
           <Timeline />
-          <section aria-label="Terminal and events" className="flex h-[34%] min-h-[160px] flex-col border-t border-slate-200 dark:border-slate-800">
+          <section aria-label="Terminal and events" className="flex h-[30%] min-h-[140px] flex-col border-t border-slate-200 dark:border-slate-800">
             <div role="tablist" aria-label="Bottom panel" className="flex gap-1 border-b border-slate-200 px-2 text-xs dark:border-slate-800">
               {(['terminal', 'events'] as const).map((t) => (
                 <button key={t} role="tab" type="button" aria-selected={tab === t} aria-controls={`panel-${t}`} id={`tab-${t}`} className={`px-3 py-1 capitalize ${tab === t ? 'border-b-2 border-sky-500 font-medium' : 'text-slate-500'}`} onClick={() => setTab(t)}>
@@ -80,7 +82,6 @@ export function App() {
             </div>
           </section>
         </main>
-        {selection && <Inspector />}
       </div>
     </div>
   );

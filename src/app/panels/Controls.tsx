@@ -86,9 +86,9 @@ function SetControls({ name, names, onChoose }: { name: string; names: string[];
   const maxReplicas = Math.max(10, replicas * 2, replicaDraft);
 
   return (
-    <div className="flex flex-wrap items-end gap-x-5 gap-y-2 border-b border-slate-200 px-3 py-2 dark:border-slate-800" data-testid="controls" aria-label={`Controls for StatefulSet ${name}`} role="group">
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-1.5 border-b border-slate-200 px-3 py-2 dark:border-slate-800" data-testid="controls" aria-label={`Controls for StatefulSet ${name}`} role="group">
       {names.length > 1 && (
-        <label className="flex flex-col gap-0.5">
+        <label className="flex items-center gap-1.5">
           <span className={label}>StatefulSet</span>
           <select className={btn} value={name} onChange={(e) => onChoose(e.target.value)}>
             {names.map((n) => (
@@ -97,7 +97,7 @@ function SetControls({ name, names, onChoose }: { name: string; names: string[];
           </select>
         </label>
       )}
-      <div className="flex flex-col gap-0.5">
+      <div className="flex items-center gap-1.5">
         <span className={label} id="replicas-label">
           Replicas
         </span>
@@ -120,12 +120,12 @@ function SetControls({ name, names, onChoose }: { name: string; names: string[];
           <button type="button" className={btn} aria-label="Scale up by one" disabled={busy || replicas >= 1000} onClick={() => scale(replicas + 1)}>
             +
           </button>
-          <input type="range" min={0} max={maxReplicas} value={replicaDraft} aria-label="Replicas slider" data-testid="replicas-slider" className="w-24" onChange={(e) => setReplicaDraft(Number(e.target.value))} onPointerUp={() => scale(replicaDraft)} onKeyUp={(e) => e.key !== 'Tab' && scale(replicaDraft)} />
+          <input type="range" min={0} max={maxReplicas} value={replicaDraft} aria-label="Replicas slider" data-testid="replicas-slider" className="w-20" onChange={(e) => setReplicaDraft(Number(e.target.value))} onPointerUp={() => scale(replicaDraft)} onKeyUp={(e) => e.key !== 'Tab' && scale(replicaDraft)} />
         </div>
       </div>
-      <div className="flex flex-col gap-0.5">
+      <div className="flex items-center gap-1.5">
         <span className={label} id="partition-label">
-          Partition <span className="normal-case text-slate-400">(ordinals ≥ {partitionDraft} update)</span>
+          Partition
         </span>
         <div className="flex items-center gap-2">
           <input
@@ -137,7 +137,8 @@ function SetControls({ name, names, onChoose }: { name: string; names: string[];
             aria-labelledby="partition-label"
             aria-valuetext={`partition ${partitionDraft}`}
             data-testid="partition-slider"
-            className="w-32"
+            className="w-28"
+            title={`Pods with an ordinal of ${partitionDraft} or more get the update revision`}
             onChange={(e) => movePartition(Number(e.target.value))}
           />
           <output className="w-6 text-xs tabular-nums" data-testid="partition-value">
@@ -145,15 +146,15 @@ function SetControls({ name, names, onChoose }: { name: string; names: string[];
           </output>
         </div>
       </div>
-      <label className="flex flex-col gap-0.5">
-        <span className={label}>Update strategy</span>
+      <label className="flex items-center gap-1.5">
+        <span className={label}>Strategy</span>
         <select className={btn} value={set.strategy} data-testid="strategy-select" onChange={(e) => setStrategy(e.target.value as 'RollingUpdate' | 'OnDelete')}>
           <option>RollingUpdate</option>
           <option>OnDelete</option>
         </select>
       </label>
-      <label className="flex flex-col gap-0.5">
-        <span className={label}>Pod management</span>
+      <label className="flex items-center gap-1.5">
+        <span className={label}>Policy</span>
         <select className={btn} value={set.podManagementPolicy} data-testid="policy-select" title="Immutable: changing it recreates the set (claims are kept)" onChange={(e) => void setPolicy(e.target.value as 'OrderedReady' | 'Parallel')}>
           <option>OrderedReady</option>
           <option>Parallel</option>
@@ -161,17 +162,17 @@ function SetControls({ name, names, onChoose }: { name: string; names: string[];
       </label>
       {container && (
         <form
-          className="flex flex-col gap-0.5"
+          className="flex items-center gap-1.5"
           onSubmit={(e) => {
             e.preventDefault();
             setImageTo(image);
           }}
         >
-          <label className={label} htmlFor="image-input">
-            Image ({container.name})
+          <label className={label} htmlFor="image-input" title={`Container ${container.name}`}>
+            Image
           </label>
           <div className="flex items-center gap-1">
-            <input id="image-input" data-testid="image-input" list="image-suggestions" className="w-36 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900" value={image} onChange={(e) => setImage(e.target.value)} />
+            <input id="image-input" data-testid="image-input" list="image-suggestions" className="w-32 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900" value={image} onChange={(e) => setImage(e.target.value)} />
             <datalist id="image-suggestions">
               <option value="nginx:1.27" />
               <option value="nginx:1.28" />
@@ -185,7 +186,7 @@ function SetControls({ name, names, onChoose }: { name: string; names: string[];
           </div>
         </form>
       )}
-      <div className="flex items-center gap-1 self-end">
+      <div className="flex items-center gap-1">
         <button type="button" className={btn} disabled={busy} data-testid="rollout-undo" title="kubectl rollout undo: back to the previous revision" onClick={() => void runCommand(`kubectl rollout undo ${target}`)}>
           Rollout undo
         </button>

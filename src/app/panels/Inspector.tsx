@@ -31,7 +31,7 @@ export function Inspector() {
   const word = WORD[selection.kind];
   const canDelete = view !== undefined && selection.kind !== 'Service';
   return (
-    <aside aria-label={`Inspector: ${selection.kind} ${selection.name}`} data-testid="inspector" className="flex w-[min(420px,40%)] flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
+    <aside aria-label={`Inspector: ${selection.kind} ${selection.name}`} data-testid="inspector" className="absolute inset-y-0 right-0 z-20 flex w-[min(440px,70%)] flex-col border-l border-slate-200 bg-white shadow-xl dark:border-slate-800 dark:bg-slate-950">
       <div className="flex items-center gap-2 border-b border-slate-200 px-3 py-1.5 dark:border-slate-800">
         <h2 className="truncate text-sm font-semibold">
           {selection.kind} <span className="font-mono">{selection.name}</span>

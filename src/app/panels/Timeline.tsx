@@ -69,7 +69,7 @@ export function Timeline() {
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
       <button type="button" className={btn} onClick={() => void stepToNext()} disabled={idle} aria-label="Step to the next event (.)" title="Step to the next thing the cluster will do (.)" data-testid="step">
-        ⏭ Step
+        Step ▸
       </button>
       <label className="flex items-center gap-1 text-xs">
         <span className="text-slate-500">Speed</span>
