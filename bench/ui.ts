@@ -110,21 +110,14 @@ async function main() {
         void window.__sim?.run('kubectl set image sts/web nginx=nginx:1.28');
         window.__sim?.play();
       });
-      const deltas = await page.evaluate(
-        () =>
-          new Promise<number[]>((resolve) => {
-            const out: number[] = [];
-            let last = performance.now();
-            const end = last + 8000;
-            const loop = (t: number) => {
-              out.push(t - last);
-              last = t;
-              if (t < end) requestAnimationFrame(loop);
-              else resolve(out);
-            };
-            requestAnimationFrame(loop);
-          }),
-      );
+      // A string, not a function: the TypeScript loader would add helpers the page does not have.
+      const deltas = (await page.evaluate(`new Promise((resolve) => {
+        const out = [];
+        let last = performance.now();
+        const end = last + 8000;
+        const loop = (t) => { out.push(t - last); last = t; if (t < end) requestAnimationFrame(loop); else resolve(out); };
+        requestAnimationFrame(loop);
+      })`)) as number[];
       const updated = await page.evaluate(() => window.__sim?.state().sets.get('web')?.status.updatedReplicas ?? 0);
       return { replicas, p50: pct(deltas, 50), p95: pct(deltas, 95), max: Math.max(...deltas), frames: deltas.length, updated };
     };

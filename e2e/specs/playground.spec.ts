@@ -171,3 +171,18 @@ test('the terminal prints the same text as the headless runner for the same comm
   expect(shown?.endsWith(headless.slice(headless.indexOf('$ kubectl get pods\n')))).toBe(true);
   expect(headless).toContain('Error: unknown command "nope" for "kubectl"');
 });
+
+test('deleting the StatefulSet from the inspector removes its pods and keeps its claims', async ({ app, page }) => {
+  await app.open();
+  await app.setSpeed(64);
+  await expect(app.pod('web-1')).toHaveAttribute('data-stage', 'Ready', { timeout: 30_000 });
+  await page.getByTestId('lane-web').click();
+  await expect(page.getByTestId('inspector')).toContainText('StatefulSet');
+  await page.getByTestId('inspector-delete').click();
+  await expect(page.getByTestId('terminal-output')).toContainText('statefulset.apps "web" deleted');
+  await expect(app.pod('web-0')).toHaveCount(0, { timeout: 30_000 });
+  await expect(app.pod('web-1')).toHaveCount(0);
+  await expect(app.claim('www-web-0')).toHaveAttribute('data-retained', 'true');
+  await expect(app.claim('www-web-1')).toHaveAttribute('data-phase', 'Bound');
+  await expect(page.getByTestId('lane-web')).toContainText('deleted');
+});

@@ -92,7 +92,7 @@ export const deleteVerb: Verb = {
         api.as('kubectl', () => api.delete(t.kind.kind, t.obj.metadata.namespace, t.obj.metadata.name as string, opts));
         deleted.push(t);
         if (str(f, 'output') === 'name') ctx.out(`${qualifiedSingular(t.kind)}/${t.obj.metadata.name}\n`);
-        else ctx.out(`${t.kind.singular} "${t.obj.metadata.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}\n`);
+        else ctx.out(`${qualifiedSingular(t.kind)} "${t.obj.metadata.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}\n`);
       } catch (e) {
         errors.push(errorText(e));
       }
