@@ -3,6 +3,9 @@ import { CanvasPanel } from './canvas/CanvasPanel';
 import { Controls } from './panels/Controls';
 import { EventLog } from './panels/EventLog';
 import { Inspector } from './panels/Inspector';
+import { LessonBar } from './panels/LessonBar';
+import { ScenarioMenu } from './panels/ScenarioMenu';
+import { importFile } from './store/scenario-actions';
 import { Terminal } from './panels/Terminal';
 import { Timeline } from './panels/Timeline';
 import { WhyPanel } from './panels/WhyPanel';
@@ -18,6 +21,7 @@ export function App() {
   const title = useSim((s) => s.title);
   const loadError = useSim((s) => s.loadError);
   const faults = useSim((s) => s.faults);
+  const notice = useSim((s) => s.notice);
   const selection = useSim((s) => s.selection);
   const [tab, setTab] = useState<BottomTab>('terminal');
   // On a narrow screen the canvas gets the room first; the editor is one click away.
@@ -29,12 +33,21 @@ export function App() {
   }, [theme]);
 
   return (
-    <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+    <div
+      onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()}
+      onDrop={(e) => {
+        const f = e.dataTransfer.files[0];
+        if (!f) return;
+        e.preventDefault();
+        void importFile(f);
+      }}
+      className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <header className="flex items-center gap-3 border-b border-slate-200 px-3 py-1.5 dark:border-slate-800">
         <h1 className="text-sm font-semibold tracking-tight">StatefulSet Playground</h1>
         {title && <span className="truncate text-sm text-slate-500 dark:text-slate-400">· {title}</span>}
         <span className="text-xs text-slate-400" title="The cluster follows Kubernetes v1.32">Kubernetes v1.32 (simulated)</span>
         <div className="ml-auto flex items-center gap-2">
+          <ScenarioMenu />
           <button type="button" className="rounded px-2 py-1 text-xs hover:bg-slate-200 dark:hover:bg-slate-800" aria-pressed={editorOpen} onClick={() => setEditorOpen((v) => !v)}>
             {editorOpen ? 'Hide editor' : 'Show editor'}
           </button>
@@ -43,6 +56,14 @@ export function App() {
           </button>
         </div>
       </header>
+      {notice && (
+        <div role="status" data-testid="notice" className="flex items-center border-b border-amber-300 bg-amber-50 px-3 py-1 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          <span className="flex-1">{notice}</span>
+          <button type="button" aria-label="Dismiss" className="px-2" onClick={() => useSim.setState({ notice: null })}>
+            ✕
+          </button>
+        </div>
+      )}
       {(loadError || faults.length > 0) && (
         <div role="alert" className="border-b border-red-300 bg-red-50 px-3 py-1 text-xs text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
           {loadError ? `The scenario could not be loaded: ${loadError}` : `The simulation hit an internal error and kept the last good state: ${faults[faults.length - 1]}`}
@@ -57,6 +78,7 @@ export function App() {
           </section>
         )}
         <main className="flex min-w-0 flex-1 flex-col">
+          <LessonBar />
           <Controls />
           <div className="relative min-h-0 flex-1">
             <CanvasPanel />

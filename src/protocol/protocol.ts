@@ -152,9 +152,13 @@ export interface ManifestProblem {
   message: string;
 }
 
+/** A step of a lesson not yet run: a command line, or prose. */
+export type LessonStep = { run: string } | { say: string };
+
 /** Page → worker. */
 export type Command =
-  | { type: 'load'; id: number; scenario: string }
+  /** `lesson`: apply the manifests only and hand the steps back, for the page to run one by one. */
+  | { type: 'load'; id: number; scenario: string; lesson?: boolean }
   | { type: 'exec'; id: number; line: string }
   | { type: 'apply'; id: number; manifests: string }
   | { type: 'play' }
@@ -177,7 +181,7 @@ export interface Transport {
 /** Worker → page. */
 export type WorkerMessage =
   | { type: 'ready'; version: number }
-  | { type: 'loaded'; id: number; ok: boolean; error: string | null; objects: ObjectView[]; events: EventView[]; why: WhyView[]; transport: Transport; transcript: { command: string; output: string; say: boolean }[]; manifests: string; cluster: ClusterSettings; title: string | null; description: string | null }
+  | { type: 'loaded'; id: number; ok: boolean; error: string | null; objects: ObjectView[]; events: EventView[]; why: WhyView[]; transport: Transport; transcript: { command: string; output: string; say: boolean }[]; lessonSteps: LessonStep[]; manifests: string; cluster: ClusterSettings; title: string | null; description: string | null }
   | { type: 'changes'; changes: ObjectChange[]; events: EventView[]; why: WhyView[]; transport: Transport }
   | { type: 'transport'; transport: Transport }
   | { type: 'output'; id: number; command: string; text: string; exitCode: number }

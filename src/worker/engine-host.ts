@@ -13,7 +13,7 @@ import { splitWords } from '../kubectl/shell-words';
 import { parseScenario, ScenarioError } from '../scenario/parse';
 import { MANIFESTS_FILE } from '../scenario/runner';
 import { Session } from '../scenario/session';
-import type { ClusterSettings, Command, EventView, ObjectChange, ObjectView, Transport, WhyView, WorkerMessage } from '../protocol/protocol';
+import type { ClusterSettings, Command, EventView, LessonStep, ObjectChange, ObjectView, Transport, WhyView, WorkerMessage } from '../protocol/protocol';
 import { manifestProblems } from '../scenario/diagnostics';
 import { exportScenario, sleepStep, type ExportStep } from '../scenario/export';
 import { parse as parseYaml } from 'yaml';
@@ -81,8 +81,13 @@ export class EngineHost {
   private dispatch(cmd: Command): void {
     switch (cmd.type) {
       case 'load':
-        return this.load(cmd.id, cmd.scenario);
+        return this.load(cmd.id, cmd.scenario, cmd.lesson ?? false);
       case 'exec': {
+        if (cmd.line.trim().startsWith('# ')) {
+          // A lesson's prose, kept in the export as a say step.
+          this.script.push({ say: cmd.line.trim().slice(2) });
+          return this.post({ type: 'output', id: cmd.id, command: cmd.line, text: '', exitCode: 0 });
+        }
         this.record(cmd.line.trim());
         const { text, exitCode } = this.exec(cmd.line);
         this.scriptAt = this.session.cluster.clock.now();
@@ -140,13 +145,13 @@ export class EngineHost {
     return this.playing;
   }
 
-  private load(id: number, text: string): void {
+  private load(id: number, text: string, lesson: boolean): void {
     let scenario;
     try {
       scenario = parseScenario(text);
     } catch (e) {
       const msg = e instanceof ScenarioError ? `${e.line}:${e.column}: ${e.message}` : String(e);
-      return this.post({ type: 'loaded', id, ok: false, error: msg, objects: [], events: [], why: [], transport: this.transport(), transcript: [], manifests: '', cluster: {}, title: null, description: null });
+      return this.post({ type: 'loaded', id, ok: false, error: msg, objects: [], events: [], why: [], transport: this.transport(), transcript: [], lessonSteps: [], manifests: '', cluster: {}, title: null, description: null });
     }
     this.unwatch?.();
     this.session = new Session(scenario.cluster, { ...scenario.files, [MANIFESTS_FILE]: scenario.manifests });
@@ -162,11 +167,13 @@ export class EngineHost {
       const cmd = `kubectl apply -f ${MANIFESTS_FILE}`;
       transcript.push({ command: cmd, output: this.exec(cmd).text, say: false });
     }
+    const lessonSteps: LessonStep[] = [];
     for (const step of scenario.steps) {
-      if (step.say !== undefined) transcript.push({ command: step.say.trim(), output: '', say: true });
+      if (lesson) lessonSteps.push(step.say !== undefined ? { say: step.say.trim() } : { run: (step.run ?? '').trim() });
+      else if (step.say !== undefined) transcript.push({ command: step.say.trim(), output: '', say: true });
       else if (step.run !== undefined) transcript.push({ command: step.run.trim(), output: this.exec(step.run).text, say: false });
     }
-    this.script = scenario.steps.map((st) => (st.say !== undefined ? { say: st.say } : (st.run ?? '').trim()));
+    this.script = lesson ? [] : scenario.steps.map((st) => (st.say !== undefined ? { say: st.say } : (st.run ?? '').trim()));
     this.applied = new Map([[MANIFESTS_FILE, scenario.manifests], ...Object.entries(scenario.files)]);
     this.scriptAt = this.session.cluster.clock.now();
     try {
@@ -192,7 +199,7 @@ export class EngineHost {
     }
     const events = api.list('Event').map((e) => eventView(e as KEvent));
     const why = this.takeWhy();
-    this.post({ type: 'loaded', id, ok: true, error: null, objects, events, why, transport: this.transport(), transcript, manifests: scenario.manifests, cluster: this.loaded.cluster, title: this.loaded.title, description: this.loaded.description });
+    this.post({ type: 'loaded', id, ok: true, error: null, objects, events, why, transport: this.transport(), transcript, lessonSteps, manifests: scenario.manifests, cluster: this.loaded.cluster, title: this.loaded.title, description: this.loaded.description });
   }
 
   /** Adds a step, after a `sleep` for the virtual time that passed since the last one. */

@@ -53,7 +53,7 @@ export function receive(m: WorkerMessage): void {
         break;
       }
       useSim.setState((s) => {
-        const base = { ...initialState, theme: s.theme, connected: true, engineMode: s.engineMode, terminal: s.terminal, history: [] as string[] };
+        const base = { ...initialState, theme: s.theme, connected: true, engineMode: s.engineMode, terminal: s.terminal, history: [] as string[], notice: s.notice };
         const lines: TerminalLine[] = m.transcript.flatMap((x): TerminalLine[] => (x.say ? [{ kind: 'say', text: x.command }] : [{ kind: 'command', text: x.command }, ...(x.output ? [{ kind: 'output' as const, text: x.output }] : [])]));
         return {
           ...base,
@@ -68,6 +68,7 @@ export function receive(m: WorkerMessage): void {
           appliedManifests: m.manifests,
           terminal: appendCapped(s.terminal, lines, MAX_TERMINAL_LINES),
           loadError: null,
+          lesson: m.lessonSteps.length ? { steps: m.lessonSteps, next: 0 } : null,
         };
       });
       break;
@@ -110,22 +111,36 @@ export async function connect(opts: { forceMainThread?: boolean } = {}): Promise
 }
 
 /** Loads a scenario (its text) and starts playing. */
-export async function loadScenario(text: string, opts: { play?: boolean } = {}): Promise<boolean> {
-  const m = await request<Extract<WorkerMessage, { type: 'loaded' }>>({ type: 'load', id: nextId++, scenario: text });
+export async function loadScenario(text: string, opts: { play?: boolean; lesson?: boolean; keepEdits?: boolean } = {}): Promise<boolean> {
+  if (!opts.keepEdits) forgetSavedManifests();
+  const m = await request<Extract<WorkerMessage, { type: 'loaded' }>>({ type: 'load', id: nextId++, scenario: text, lesson: opts.lesson ?? false });
   if (m.ok && (opts.play ?? true)) play();
   return m.ok;
 }
 
 /** Runs a command line as if typed in the terminal, echoing it there. */
-export async function runCommand(line: string): Promise<number> {
+export async function runCommand(line: string, opts: { silent?: boolean } = {}): Promise<number> {
   const trimmed = line.trim();
-  say([{ kind: 'command', text: trimmed }]);
+  if (!opts.silent) say([{ kind: 'command', text: trimmed }]);
   if (!trimmed) return 0;
-  useSim.setState((s) => ({ busy: true, history: s.history.concat(trimmed) }));
+  useSim.setState((s) => ({ busy: true, history: opts.silent ? s.history : s.history.concat(trimmed) }));
   const m = await request<Extract<WorkerMessage, { type: 'output' }>>({ type: 'exec', id: nextId++, line: trimmed });
   useSim.setState({ busy: false });
   if (m.text) say([{ kind: 'output', text: m.text }]);
+  afterCommand?.();
   return m.exitCode;
+}
+
+/** Called after every command and apply (the share link follows what was done). */
+let afterCommand: (() => void) | undefined;
+export function onAfterCommand(fn: () => void): void {
+  afterCommand = fn;
+}
+
+/** The session so far as a scenario file. */
+export async function exportText(): Promise<string> {
+  const m = await request<Extract<WorkerMessage, { type: 'exported' }>>({ type: 'export', id: nextId++ });
+  return m.scenario;
 }
 
 /** Applies the editor's manifests, as `kubectl apply -f manifests.yaml`. */
@@ -136,6 +151,7 @@ export async function applyManifests(text?: string): Promise<number> {
   const m = await request<Extract<WorkerMessage, { type: 'applied' }>>({ type: 'apply', id: nextId++, manifests });
   useSim.setState({ busy: false, problems: m.problems, applyOutput: m.output, ...(m.exitCode === 0 ? { appliedManifests: manifests } : {}) });
   if (m.output) say([{ kind: 'output', text: m.output }]);
+  afterCommand?.();
   return m.exitCode;
 }
 

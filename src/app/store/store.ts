@@ -4,7 +4,7 @@
  * controls and tests can call them without hooks.
  */
 import { create } from 'zustand';
-import type { ClaimView, ClassView, EventView, ManifestProblem, ObjectView, PodView, ServiceView, SetView, Transport, VolumeView, WhyView } from '../../protocol/protocol';
+import type { ClaimView, ClassView, EventView, LessonStep, ManifestProblem, ObjectView, PodView, ServiceView, SetView, Transport, VolumeView, WhyView } from '../../protocol/protocol';
 
 export type TerminalLine = { kind: 'command' | 'output' | 'say' | 'info'; text: string };
 
@@ -44,6 +44,10 @@ export interface SimState {
   selection: Selection | null;
   theme: 'light' | 'dark';
   faults: readonly string[];
+  /** A guided lesson's steps not yet run, and where the learner is. */
+  lesson: { steps: readonly LessonStep[]; next: number } | null;
+  /** A notice about the link or file the page was opened with. */
+  notice: string | null;
 }
 
 export const MAX_EVENTS = 1000;
@@ -76,6 +80,8 @@ export const initialState: SimState = {
   selection: null,
   theme: 'light',
   faults: [],
+  lesson: null,
+  notice: null,
 };
 
 export const useSim = create<SimState>()(() => initialState);

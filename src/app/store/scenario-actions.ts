@@ -1,0 +1,122 @@
+/**
+ * Scenarios in and out of the page: share links in the URL fragment, file
+ * export and import, the gallery, and guided lessons.
+ */
+import type { WorkerMessage } from '../../protocol/protocol';
+import { exportText, loadScenario, runCommand } from './actions';
+import { useSim } from './store';
+
+/** Gallery files, by name (without `.yaml`). Bundled as text; nothing is fetched. */
+const GALLERY_FILES = import.meta.glob('../../scenarios/*.yaml', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
+
+export interface GalleryEntry {
+  name: string;
+  load: () => Promise<string>;
+}
+
+export const GALLERY: GalleryEntry[] = Object.entries(GALLERY_FILES)
+  .map(([path, load]) => ({ name: path.replace(/^.*\/(.*)\.yaml$/, '$1'), load }))
+  .sort((a, b) => (a.name === 'playground' ? -1 : b.name === 'playground' ? 1 : a.name.localeCompare(b.name)));
+
+/** The scenario a share link carries, or a notice saying why it cannot be opened. */
+export async function scenarioFromFragment(hash: string): Promise<{ text: string } | { error: string } | null> {
+  if (!/^#\d+\./.test(hash) && !/^#[^/]*$/.test(hash)) return null;
+  if (hash === '' || hash === '#') return null;
+  const { decodeScenario, LinkError } = await import('../../share/link');
+  try {
+    return { text: decodeScenario(hash) };
+  } catch (e) {
+    return { error: e instanceof LinkError ? e.message : 'The link could not be read.' };
+  }
+}
+
+export async function linkFor(text: string): Promise<string> {
+  const { encodeScenario } = await import('../../share/link');
+  return `#${encodeScenario(text)}`;
+}
+
+/** Opens a scenario text from a link, a file or the gallery; on failure keeps the current one and says why. */
+export async function openScenario(text: string, opts: { lesson?: boolean; source: string; keepEdits?: boolean }): Promise<boolean> {
+  const ok = await loadScenario(text, { lesson: opts.lesson ?? false, keepEdits: opts.keepEdits ?? false });
+  const { loadError } = useSim.getState();
+  useSim.setState({ notice: ok ? null : `${opts.source} could not be opened: ${loadError ?? 'invalid scenario'}`, loadError: null });
+  if (ok) void refreshLink();
+  return ok;
+}
+
+export const OWN_LINK_KEY = 'sts-playground:own-link';
+
+let linkTimer: ReturnType<typeof setTimeout> | undefined;
+/** Keeps the address bar's fragment current with what was done, without adding history entries. */
+export function scheduleLinkRefresh(): void {
+  clearTimeout(linkTimer);
+  linkTimer = setTimeout(() => void refreshLink(), 400);
+}
+
+export async function refreshLink(): Promise<string> {
+  const link = await linkFor(await exportText());
+  try {
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${link}`);
+    // A reload of this very address is the same session: the editor's unsaved text comes back with it.
+    sessionStorage.setItem(OWN_LINK_KEY, link);
+  } catch {
+    // Some sandboxed frames forbid history changes: the link is still returned for copying.
+  }
+  return `${location.origin}${location.pathname}${location.search}${link}`;
+}
+
+export async function copyLink(): Promise<string> {
+  const url = await refreshLink();
+  try {
+    await navigator.clipboard.writeText(url);
+  } catch {
+    // Clipboard not allowed (e.g. in a frame): the address bar holds the link.
+  }
+  return url;
+}
+
+export async function downloadScenario(): Promise<void> {
+  const text = await exportText();
+  const title = useSim.getState().title ?? 'scenario';
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
+  a.download = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario'}.yaml`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** Largest scenario file the page reads. */
+const MAX_FILE_BYTES = 1_000_000;
+
+export async function importFile(file: File): Promise<boolean> {
+  if (file.size > MAX_FILE_BYTES) {
+    useSim.setState({ notice: `${file.name} is larger than 1 MB; the playground does not open it.` });
+    return false;
+  }
+  return openScenario(await file.text(), { source: file.name });
+}
+
+/** Runs the lesson's next stretch: prose is shown, then every command up to the next prose. */
+export async function lessonNext(): Promise<void> {
+  const lesson = useSim.getState().lesson;
+  if (!lesson) return;
+  let i = lesson.next;
+  const steps = lesson.steps;
+  // Show the prose first, then run the commands that follow it.
+  while (i < steps.length) {
+    const step = steps[i];
+    if (!step) break;
+    if ('say' in step) {
+      if (i > lesson.next) break;
+      useSim.setState((s) => ({ terminal: s.terminal.concat({ kind: 'say', text: step.say }) }));
+      await runCommand(`# ${step.say.replace(/\n+/g, ' ')}`, { silent: true });
+    } else {
+      await runCommand(step.run);
+    }
+    i++;
+    useSim.setState((s) => (s.lesson ? { lesson: { ...s.lesson, next: i } } : {}));
+  }
+  scheduleLinkRefresh();
+}
+
+export type { WorkerMessage };
