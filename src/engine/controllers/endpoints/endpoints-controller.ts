@@ -42,25 +42,19 @@ function findPort(pod: Pod, sp: ServicePort): number | undefined {
   return undefined;
 }
 
-// Behaviour of pkg/api/v1/endpoints/util.go RepackSubsets + SortSubsets (v1.32)
-function repack(entries: Entry[]): Subset[] {
-  const groups = new Map<string, { ports: EndpointPort[]; ready: Map<string, EndpointAddress>; notReady: Map<string, EndpointAddress> }>();
-  for (const e of entries) {
-    let g = groups.get(e.key);
-    if (!g) groups.set(e.key, (g = { ports: e.sortedPorts, ready: new Map(), notReady: new Map() }));
-    (e.ready ? g.ready : g.notReady).set(e.id, e.addr);
+/** The order SortSubsets gives addresses within a subset: by IP (as strings), then by the pod's uid. */
+const byIP = (a: Entry, b: Entry): number => (a.addr.ip < b.addr.ip ? -1 : a.addr.ip > b.addr.ip ? 1 : (a.addr.targetRef?.uid ?? '').localeCompare(b.addr.targetRef?.uid ?? ''));
+
+/** Where `e` goes in `list` (sorted by byIP). */
+function slot(list: Entry[], e: Entry): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byIP(list[mid] as Entry, e) < 0) lo = mid + 1;
+    else hi = mid;
   }
-  const byIP = (a: EndpointAddress, b: EndpointAddress) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : (a.targetRef?.uid ?? '').localeCompare(b.targetRef?.uid ?? ''));
-  const out: Subset[] = [];
-  for (const k of [...groups.keys()].sort()) {
-    const g = groups.get(k) as { ports: EndpointPort[]; ready: Map<string, EndpointAddress>; notReady: Map<string, EndpointAddress> };
-    const s: Subset = {};
-    if (g.ready.size) s.addresses = [...g.ready.values()].sort(byIP);
-    if (g.notReady.size) s.notReadyAddresses = [...g.notReady.values()].sort(byIP);
-    if (g.ports.length) s.ports = g.ports;
-    out.push(s);
-  }
-  return out;
+  return lo;
 }
 
 /** An entry with its port-set key, sorted ports and address identity worked out once. */
@@ -70,8 +64,101 @@ function entry(addr: EndpointAddress, ports: EndpointPort[], ready: boolean): En
   return { addr, ports, ready, key: keyed.map((x) => x.k).join('\u0001'), sortedPorts: keyed.map((x) => x.p), id: `${addr.ip}/${addr.targetRef?.uid ?? ''}` };
 }
 
+/** Whether two entry lists show the same in an Endpoints object. */
+function sameEntries(a: Entry[], b: Entry[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i] as Entry;
+    return x.key === y.key && x.ready === y.ready && x.id === y.id && deepEqual(x.addr, y.addr) && deepEqual(x.sortedPorts, y.sortedPorts);
+  });
+}
+
+/**
+ * One Service's endpoint entries, kept per pod between syncs.
+ * SIM: upstream lists the service's pods and repacks every address on each
+ * sync (O(pods log pods) per pod event); the playground keeps the repacked
+ * subsets (RepackSubsets + SortSubsets) as sorted lists, updated for the pods
+ * written since the last sync, which gives the same object.
+ */
+class ServiceEntries {
+  /** Each pod's entries, by pod name. */
+  private byPod = new Map<string, Entry[]>();
+  /** Per port-set key, the entries of ready and not-ready addresses, each sorted as SortSubsets sorts them. */
+  private groups = new Map<string, { ready: Entry[]; notReady: Entry[] }>();
+  /**
+   * Pods of the namespace written since the last sync, with the object each was then
+   * (undefined: none); their entries are worked out again at the next sync.
+   */
+  readonly dirty = new Map<string, Pod | undefined>();
+  /** Whether the pods have not been compared with a listing yet (a new Service object). */
+  fresh = true;
+  /** Whether the entries changed since `written` was stored. */
+  changedSinceWrite = true;
+  /** The Endpoints object this controller last stored for the service. */
+  written: Endpoints | undefined;
+
+  constructor(readonly svc: Service) {}
+
+  /** Fills an empty index with the entries of every pod, sorting each list once. */
+  build(entries: Map<string, Entry[]>): void {
+    for (const [name, list] of entries) {
+      if (list.length === 0) continue;
+      this.byPod.set(name, list);
+      for (const e of list) this.list(e).push(e);
+    }
+    for (const g of this.groups.values()) {
+      g.ready.sort(byIP);
+      g.notReady.sort(byIP);
+    }
+  }
+
+  /** Replaces a pod's entries (none when it is gone). */
+  set(name: string, entries: Entry[]): void {
+    const old = this.byPod.get(name) ?? [];
+    if (sameEntries(old, entries)) return;
+    for (const e of old) {
+      const list = this.list(e);
+      let i = slot(list, e);
+      if (list[i] !== e) i = list.indexOf(e);
+      list.splice(i, 1);
+      const g = this.groups.get(e.key) as { ready: Entry[]; notReady: Entry[] };
+      if (g.ready.length === 0 && g.notReady.length === 0) this.groups.delete(e.key);
+    }
+    for (const e of entries) {
+      const list = this.list(e);
+      list.splice(slot(list, e), 0, e);
+    }
+    if (entries.length) this.byPod.set(name, entries);
+    else this.byPod.delete(name);
+    this.changedSinceWrite = true;
+  }
+
+  private list(e: Entry): Entry[] {
+    let g = this.groups.get(e.key);
+    if (!g) this.groups.set(e.key, (g = { ready: [], notReady: [] }));
+    return e.ready ? g.ready : g.notReady;
+  }
+
+  // Behaviour of pkg/api/v1/endpoints/util.go RepackSubsets + SortSubsets (v1.32)
+  subsets(): Subset[] {
+    const out: Subset[] = [];
+    for (const k of [...this.groups.keys()].sort()) {
+      const g = this.groups.get(k) as { ready: Entry[]; notReady: Entry[] };
+      const s: Subset = {};
+      if (g.ready.length) s.addresses = g.ready.map((e) => e.addr);
+      if (g.notReady.length) s.notReadyAddresses = g.notReady.map((e) => e.addr);
+      const ports = ((g.ready[0] ?? g.notReady[0]) as Entry).sortedPorts;
+      if (ports.length) s.ports = ports;
+      out.push(s);
+    }
+    return out;
+  }
+}
+
 export class EndpointsController {
   private queue: WorkQueue;
+  /** Entries per Service ("namespace/name"), for the Service object they were worked out for. */
+  private services = new Map<string, ServiceEntries>();
 
   constructor(
     private api: ApiServer,
@@ -89,6 +176,10 @@ export class EndpointsController {
     if (o.kind === 'Service') this.queue.add(keyOf(o));
     else if (o.kind === 'Endpoints' && ev.type === 'DELETED' && this.api.get('Service', o.metadata.namespace, o.metadata.name as string)) this.queue.add(keyOf(o));
     else if (o.kind === 'Pod') {
+      for (const [k, se] of this.services) {
+        if (!k.startsWith(`${o.metadata.namespace ?? 'default'}/`) || se.dirty.has(o.metadata.name as string)) continue;
+        se.dirty.set(o.metadata.name as string, ev.type === 'ADDED' ? undefined : (ev.old as Pod));
+      }
       // Behaviour of endpoints_controller.go updatePod: a write that changes nothing an endpoint shows is ignored.
       if (ev.type === 'MODIFIED' && ev.old && !podEndpointChanged(ev.old as Pod, o as Pod)) return;
       // A pod without an IP is in no Endpoints, so its arrival or departure changes none.
@@ -116,72 +207,72 @@ export class EndpointsController {
     const svc = api.get<Service>('Service', ns, name);
     const cur = api.get<Endpoints>('Endpoints', ns, name);
     if (!svc) {
+      this.services.delete(key);
       if (cur) api.as(ENDPOINTS_CONTROLLER, () => api.delete('Endpoints', ns, name));
       return;
     }
-    if (!svc.spec.selector) return;
+    if (!svc.spec.selector) {
+      this.services.delete(key);
+      return;
+    }
     const headless = svc.spec.clusterIP === 'None';
     const publish = svc.spec.publishNotReadyAddresses === true;
-    const entries: Entry[] = [];
-    const used: Entry[][] = [];
-    for (const pod of api.list<Pod>('Pod', ns)) {
-      // A stored pod never changes in place: its entries for this Service object are computed once.
-      const cached = this.entries.get(pod);
-      if (cached && cached.svc === svc) {
-        entries.push(...cached.entries);
-        used.push(cached.entries);
-        continue;
+    let se = this.services.get(key);
+    // Whether a listing of the pods now gives other objects than at the last sync of this Service object.
+    let listed = false;
+    if (!se || se.svc !== svc) {
+      se = new ServiceEntries(svc);
+      this.services.set(key, se);
+      se.build(new Map(api.list<Pod>('Pod', ns).map((pod) => [pod.metadata.name as string, this.podEntries(svc, pod, ns, name, headless, publish)])));
+    } else {
+      for (const [podName, then] of se.dirty) {
+        const pod = api.get<Pod>('Pod', ns, podName);
+        if (pod === then) continue;
+        listed = true;
+        se.set(podName, pod ? this.podEntries(svc, pod, ns, name, headless, publish) : []);
       }
-      const mine: Entry[] = [];
-      this.entries.set(pod, { svc, entries: mine });
-      used.push(mine);
-      const before = entries.length;
-      this.podEntries(svc, pod, ns, name, headless, publish, entries);
-      mine.push(...entries.slice(before));
     }
-    // Nothing an endpoint shows changed since the last write: the same entry lists, in the same order.
-    const last = this.lastUsed.get(key);
-    const same = !!cur && !!last && last.svc === svc && last.used.length === used.length && last.used.every((e, i) => e === used[i]);
-    this.lastUsed.set(key, { svc, used });
+    se.dirty.clear();
+    // Nothing an endpoint shows can have changed: the pods are the objects they were at the last sync.
+    const same = !!cur && !se.fresh && !listed;
+    se.fresh = false;
     if (same) return;
-    this.write(key, svc, cur, entries, headless, ns, name);
+    // What this controller stored last still stands and the entries are as they were then.
+    if (cur && cur === se.written && !se.changedSinceWrite) return;
+    this.write(se, svc, cur, headless, ns, name);
   }
-
-  private entries = new WeakMap<Pod, { svc: Service; entries: Entry[] }>();
-  private lastUsed = new Map<string, { svc: Service; used: Entry[][] }>();
 
   /** The endpoint entries of one pod for one Service. */
-  private podEntries(svc: Service, pod: Pod, ns: string, name: string, headless: boolean, publish: boolean, entries: Entry[]): void {
-    {
-      if (!selects(svc, pod) || !pod.status?.podIP) return;
-      // Behaviour of pkg/controller/util/endpoint ShouldPodBeInEndpoints (v1.32)
-      if (pod.metadata.deletionTimestamp && !publish) return;
-      const phase = pod.status.phase;
-      if (phase === 'Succeeded' || (phase === 'Failed' && pod.spec.restartPolicy === 'Never')) return;
-      const addr: EndpointAddress = { ip: pod.status.podIP };
-      if (pod.spec.hostname && pod.spec.subdomain === name) addr.hostname = pod.spec.hostname;
-      if (pod.spec.nodeName) addr.nodeName = pod.spec.nodeName;
-      addr.targetRef = { kind: 'Pod', namespace: ns, name: pod.metadata.name as string, uid: pod.metadata.uid as string };
-      const ready = publish || pod.status.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
-      const ports = svc.spec.ports ?? [];
-      if (ports.length === 0) {
-        if (headless) entries.push(entry(addr, [], ready));
-        return;
-      }
-      for (const sp of ports) {
-        const port = findPort(pod, sp);
-        if (port === undefined) continue;
-        const ep: EndpointPort = { port, protocol: sp.protocol ?? 'TCP' };
-        if (sp.name) ep.name = sp.name;
-        entries.push(entry(addr, [ep], ready));
-      }
+  private podEntries(svc: Service, pod: Pod, ns: string, name: string, headless: boolean, publish: boolean): Entry[] {
+    const entries: Entry[] = [];
+    if (!selects(svc, pod) || !pod.status?.podIP) return entries;
+    // Behaviour of pkg/controller/util/endpoint ShouldPodBeInEndpoints (v1.32)
+    if (pod.metadata.deletionTimestamp && !publish) return entries;
+    const phase = pod.status.phase;
+    if (phase === 'Succeeded' || (phase === 'Failed' && pod.spec.restartPolicy === 'Never')) return entries;
+    const addr: EndpointAddress = { ip: pod.status.podIP };
+    if (pod.spec.hostname && pod.spec.subdomain === name) addr.hostname = pod.spec.hostname;
+    if (pod.spec.nodeName) addr.nodeName = pod.spec.nodeName;
+    addr.targetRef = { kind: 'Pod', namespace: ns, name: pod.metadata.name as string, uid: pod.metadata.uid as string };
+    const ready = publish || pod.status.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
+    const ports = svc.spec.ports ?? [];
+    if (ports.length === 0) {
+      if (headless) entries.push(entry(addr, [], ready));
+      return entries;
     }
+    for (const sp of ports) {
+      const port = findPort(pod, sp);
+      if (port === undefined) continue;
+      const ep: EndpointPort = { port, protocol: sp.protocol ?? 'TCP' };
+      if (sp.name) ep.name = sp.name;
+      entries.push(entry(addr, [ep], ready));
+    }
+    return entries;
   }
 
-  private write(key: string, svc: Service, cur: Endpoints | undefined, entries: Entry[], headless: boolean, ns: string, name: string): void {
+  private write(se: ServiceEntries, svc: Service, cur: Endpoints | undefined, headless: boolean, ns: string, name: string): void {
     const api = this.api;
-    void key;
-    const subsets = repack(entries);
+    const subsets = se.subsets();
     const labels: Record<string, string> = { ...(svc.metadata.labels ?? {}) };
     if (headless) labels[HEADLESS_LABEL] = '';
     else delete labels[HEADLESS_LABEL];
@@ -193,7 +284,8 @@ export class EndpointsController {
     };
     if (subsets.length) next.subsets = subsets;
     // The object is built fresh here and differs from the stored one: the API server may keep it as is.
-    api.as(ENDPOINTS_CONTROLLER, () => (cur ? api.update(next, { adopt: true }) : api.create(next)));
+    se.written = api.as(ENDPOINTS_CONTROLLER, () => (cur ? api.update(next, { adopt: true }) : api.create(next)));
+    se.changedSinceWrite = false;
   }
 }
 

@@ -8,6 +8,7 @@ import { deepCopy } from '../../../lib/clone';
 import type { ControllerRevision, Pod, StatefulSet, StatefulSetStatus } from '../../api/types';
 import type { ApiServer } from '../../apiserver/apiserver';
 import type { SimTime } from '../../clock/clock';
+import type { ReplicaView, SetPodIndex } from './pod-index';
 import type { StatefulPodControl } from './stateful-pod-control';
 import {
   applyRevision,
@@ -27,6 +28,7 @@ import {
   newStatefulSetPod,
   nextRevision,
   podName,
+  recordTemplate,
   replicaCount,
   retentionPolicy,
   revisionsEqual,
@@ -59,8 +61,11 @@ interface Ctx {
   updateRevision: ControllerRevision;
   currentSet: StatefulSet;
   updateSet: StatefulSet;
-  /** In-range pods by index; a missing pod is undefined until `replicaAt` builds its placeholder. */
-  slots: (Pod | undefined)[];
+  /** The replicas in the ordinal range and the condemned pods, as listed at the start of the sync. */
+  view: ReplicaView;
+  /** The pods this sync would create for empty slots, built on demand by `replicaAt`. */
+  placeholders: Map<number, Pod>;
+  /** Condemned pods, highest ordinal first. */
   condemned: Pod[];
   /** The retention policy as a short key, for the verified-pod cache. */
   policy: string;
@@ -75,6 +80,8 @@ export class StatefulSetControl {
    * verdict stands and the checks are skipped.
    */
   private verified = new WeakMap<Pod, { set: string; minReady: number; policy: string; claims: string[]; versions: number[] }>();
+  /** The recorded template per set uid, for one generation and collision count (see `recordedTemplate`). */
+  private recorded = new Map<string, { generation: number | undefined; collisionCount: number; data: unknown; hash: string }>();
 
   constructor(
     private api: ApiServer,
@@ -85,12 +92,14 @@ export class StatefulSetControl {
   ) {}
 
   /**
-   * Reconciles `set` with its `pods` and `revisions` (all as listed at the
-   * start of the sync). Writes pods, claims, revisions and status. Throws
-   * when a write failed; the caller requeues with back-off.
+   * Reconciles `set` with its pods (the index, frozen for the sync) and
+   * `revisions`, as listed at the start of the sync. Writes pods, claims,
+   * revisions and status. Throws when a write failed; the caller requeues
+   * with back-off.
    */
-  updateStatefulSet(set: StatefulSet, pods: Pod[], revisions: ControllerRevision[]): SyncResult {
-    set = deepCopy(set);
+  updateStatefulSet(set: StatefulSet, pods: SetPodIndex, revisions: ControllerRevision[]): SyncResult {
+    // SIM: upstream works on a deep copy of the set; nothing here writes to it (stored objects are
+    // frozen in tests, which would catch a write), so the stored object is read as it is.
     const sorted = sortRevisions(revisions);
     const { currentRevision, updateRevision, collisionCount } = this.getStatefulSetRevisions(set, sorted);
     let result: { status: StatefulSetStatus; waiting?: WaitReason } | undefined;
@@ -111,7 +120,7 @@ export class StatefulSetControl {
   // Behaviour of getStatefulSetRevisions.
   private getStatefulSetRevisions(set: StatefulSet, revisions: ControllerRevision[]) {
     let collisionCount = set.status?.collisionCount ?? 0;
-    const candidate = newRevision(set, nextRevision(revisions), collisionCount);
+    const candidate = newRevision(set, nextRevision(revisions), collisionCount, this.recordedTemplate(set, collisionCount));
     const equal = revisions.filter((r) => revisionsEqual(r, candidate));
     const last = revisions[revisions.length - 1];
     let updateRevision: ControllerRevision;
@@ -130,6 +139,21 @@ export class StatefulSetControl {
     return { currentRevision, updateRevision, collisionCount };
   }
 
+  /**
+   * The set's template as a revision records it, with its hash. A set's template changes only
+   * with its generation, so the answer is kept per set uid for the generation it was worked out
+   * for (the set is synced on every pod change, its template hashed on each in upstream).
+   */
+  private recordedTemplate(set: StatefulSet, collisionCount: number): { data: unknown; hash: string } {
+    const uid = set.metadata.uid as string;
+    const generation = set.metadata.generation;
+    const hit = this.recorded.get(uid);
+    if (hit && generation !== undefined && hit.generation === generation && hit.collisionCount === collisionCount) return hit;
+    const fresh = { generation, collisionCount, ...recordTemplate(set, collisionCount) };
+    this.recorded.set(uid, fresh);
+    return fresh;
+  }
+
   // Behaviour of pkg/controller/history realHistory.CreateControllerRevision: re-hash on a name clash.
   private createRevision(set: StatefulSet, candidate: ControllerRevision, collisionCount: number): { revision: ControllerRevision; collisionCount: number } {
     let count = collisionCount;
@@ -142,20 +166,28 @@ export class StatefulSetControl {
     }
   }
 
-  private sync(set: StatefulSet, currentRevision: ControllerRevision, updateRevision: ControllerRevision, collisionCount: number, pods: Pod[]): { status: StatefulSetStatus; waiting?: WaitReason } {
+  private sync(set: StatefulSet, currentRevision: ControllerRevision, updateRevision: ControllerRevision, collisionCount: number, pods: SetPodIndex): { status: StatefulSetStatus; waiting?: WaitReason } {
     const now = this.api.clock.now();
+    const minReady = set.spec.minReadySeconds ?? 0;
+    const policy = policyKey(set);
+    // SIM: upstream sorts every pod into replicas/condemned and builds every missing pod up front;
+    // the index keeps the slots between syncs and placeholders are built on demand, so a sync
+    // costs what it visits (see pod-index.ts).
+    const v = pods.prepare(set, updateRevision.metadata.name as string, `${minReady}/${policy}`, now);
     const c: Ctx = {
       set,
       now,
-      minReady: set.spec.minReadySeconds ?? 0,
+      minReady,
       monotonic: (set.spec.podManagementPolicy ?? 'OrderedReady') !== 'Parallel',
       currentRevision,
       updateRevision,
       currentSet: applyRevision(set, currentRevision),
       updateSet: applyRevision(set, updateRevision),
-      slots: [],
-      condemned: [],
-      policy: policyKey(set),
+      view: v,
+      placeholders: new Map(),
+      // Highest ordinal first; pods sharing an ordinal stay in etcd (name) order, as a stable sort leaves them.
+      condemned: [...v.condemned].sort((a, b) => getOrdinal(b) - getOrdinal(a) || ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1)),
+      policy,
     };
     const status: StatefulSetStatus = {
       observedGeneration: set.metadata.generation ?? 0,
@@ -164,18 +196,6 @@ export class StatefulSetControl {
       updateRevision: updateRevision.metadata.name as string,
       collisionCount,
     };
-    const start = startOrdinal(set);
-    const count = replicaCount(set);
-    const slots: (Pod | undefined)[] = new Array(count).fill(undefined);
-    for (const pod of pods) {
-      const ord = getOrdinal(pod);
-      if (ord >= start && ord < start + count) slots[ord - start] = pod;
-      else if (ord >= 0) c.condemned.push(pod);
-    }
-    // SIM: upstream builds every missing pod up front; placeholders are built on demand here so a
-    // sync of a large set costs O(pods) instead of O(pods × template size).
-    c.slots = slots;
-    c.condemned.sort((a, b) => getOrdinal(b) - getOrdinal(a));
 
     const finish = () => {
       this.fillStatus(status, c);
@@ -183,8 +203,14 @@ export class StatefulSetControl {
     };
 
     const unavailable = (p: Pod) => isUnavailable(p, c.minReady, now);
-    const firstIdx = c.slots.findIndex((p) => !p || unavailable(p));
-    let firstUnhealthy: Pod | undefined = firstIdx >= 0 ? this.replicaAt(c, firstIdx) : undefined;
+    let firstUnhealthy: Pod | undefined;
+    for (let i = v.unhealthy.next(0); i >= 0; i = v.unhealthy.next(i + 1)) {
+      const p = v.slots[i];
+      if (!p || unavailable(p)) {
+        firstUnhealthy = this.replicaAt(c, i);
+        break;
+      }
+    }
     if (!firstUnhealthy) for (let i = c.condemned.length - 1; i >= 0; i--) if (unavailable(c.condemned[i] as Pod)) { firstUnhealthy = c.condemned[i]; break; }
 
     if (set.metadata.deletionTimestamp) return finish();
@@ -194,7 +220,8 @@ export class StatefulSetControl {
       if (!this.podControl.claimsMatchRetentionPolicy(c.updateSet, pod)) this.podControl.updatePodClaimForRetentionPolicy(c.updateSet, pod);
     }
 
-    for (let i = 0; i < c.slots.length; i++) {
+    // Every slot outside `attention` holds a pod processReplica already found healthy and consistent.
+    for (let i = v.attention.next(0); i >= 0; i = v.attention.next(i + 1)) {
       if (this.processReplica(c, i) && c.monotonic) return finish();
     }
 
@@ -213,7 +240,11 @@ export class StatefulSetControl {
 
   /** The pod in slot `i`, or the placeholder that would be created for it. */
   private replicaAt(c: Ctx, i: number): Pod {
-    return (c.slots[i] ??= this.newVersionedPod(c, startOrdinal(c.set) + i));
+    const pod = c.view.slots[i] ?? c.placeholders.get(i);
+    if (pod) return pod;
+    const made = this.newVersionedPod(c, startOrdinal(c.set) + i);
+    c.placeholders.set(i, made);
+    return made;
   }
 
   /** The pod that will be created for `ordinal`: current revision below the partition, update revision at or above it. */
@@ -231,8 +262,9 @@ export class StatefulSetControl {
 
   /** What the controller still has to do above or after replica `i`, for wait messages. */
   private blockedWork(c: Ctx, i: number): string | undefined {
-    for (let j = i + 1; j < c.slots.length; j++) {
-      const p = c.slots[j];
+    const v = c.view;
+    for (let j = v.uncreated.next(i + 1); j >= 0; j = v.uncreated.next(j + 1)) {
+      const p = v.slots[j];
       if (!p || !isCreated(p)) return `creating ${podName(c.set, startOrdinal(c.set) + j)}`;
     }
     const cond = c.condemned.find((p) => !isTerminating(p));
@@ -240,8 +272,10 @@ export class StatefulSetControl {
     const strategy = c.set.spec.updateStrategy?.type ?? 'RollingUpdate';
     if (strategy !== 'OnDelete' && c.currentRevision.metadata.name !== c.updateRevision.metadata.name) {
       const partition = c.set.spec.updateStrategy?.rollingUpdate?.partition ?? 0;
-      const stale = c.slots.slice(partition).some((p) => p && isCreated(p) && getPodRevision(p) !== c.updateRevision.metadata.name);
-      if (stale) return 'continuing the rolling update';
+      for (let j = v.stale.next(sliceStart(partition, v.count)); j >= 0; j = v.stale.next(j + 1)) {
+        const p = v.slots[j];
+        if (p && isCreated(p) && getPodRevision(p) !== c.updateRevision.metadata.name) return 'continuing the rolling update';
+      }
     }
     return undefined;
   }
@@ -256,7 +290,10 @@ export class StatefulSetControl {
   private processReplica(c: Ctx, i: number): boolean {
     const pod = this.replicaAt(c, i);
     const seen = this.verified.get(pod);
-    if (seen && seen.set === c.set.metadata.uid && seen.minReady === c.minReady && seen.policy === c.policy && seen.claims.every((k, j) => this.claimVersion(k) === seen.versions[j])) return false;
+    if (seen && seen.set === c.set.metadata.uid && seen.minReady === c.minReady && seen.policy === c.policy && seen.claims.every((k, j) => this.claimVersion(k) === seen.versions[j])) {
+      c.view.attention.delete(i);
+      return false;
+    }
     const name = pod.metadata.name as string;
     if (isFailed(pod) || isSucceeded(pod)) {
       if (!isTerminating(pod)) this.podControl.deleteStatefulPod(c.set, pod);
@@ -300,6 +337,7 @@ export class StatefulSetControl {
         const ns = c.set.metadata.namespace ?? 'default';
         const claims = claimNamesFor(c.set, getOrdinal(pod)).map((n) => `${ns}/${n}`);
         this.verified.set(pod, { set: c.set.metadata.uid as string, minReady: c.minReady, policy: c.policy, claims, versions: claims.map(this.claimVersion) });
+        c.view.attention.delete(i);
       }
       return false;
     }
@@ -327,7 +365,9 @@ export class StatefulSetControl {
     const ru = c.set.spec.updateStrategy?.rollingUpdate;
     const updateMin = ru ? (ru.partition ?? 0) : 0;
     const updateName = c.updateRevision.metadata.name as string;
-    for (let target = c.slots.length - 1; target >= updateMin; target--) {
+    const v = c.view;
+    // A slot in neither `unhealthy` nor `stale` holds an available pod at the update revision: the walk passes it.
+    for (let target = Math.max(v.unhealthy.prev(v.count - 1), v.stale.prev(v.count - 1)); target >= 0 && target >= updateMin; target = Math.max(v.unhealthy.prev(target - 1), v.stale.prev(target - 1))) {
       const pod = this.replicaAt(c, target);
       if (getPodRevision(pod) !== updateName && !isTerminating(pod)) {
         this.podControl.deleteStatefulPod(c.set, pod);
@@ -349,15 +389,21 @@ export class StatefulSetControl {
     const raw = ru?.maxUnavailable ?? 1;
     let max = typeof raw === 'string' && raw.endsWith('%') ? Math.floor((Number(raw.slice(0, -1)) * replicas) / 100) : Number(raw);
     if (!Number.isFinite(max) || max < 1) max = 1;
-    const unavailable = c.slots.filter((p) => !p || isUnavailable(p, c.minReady, c.now)).length;
+    const v = c.view;
+    let unavailable = 0;
+    for (let i = v.unhealthy.next(0); i >= 0; i = v.unhealthy.next(i + 1)) {
+      const p = v.slots[i];
+      if (!p || isUnavailable(p, c.minReady, c.now)) unavailable++;
+    }
     if (unavailable >= max) {
       c.waiting = { message: `rolling update: ${unavailable} pods unavailable, maxUnavailable is ${max}` };
       return;
     }
     let budget = max - unavailable;
     const updateName = c.updateRevision.metadata.name as string;
-    for (let target = c.slots.length - 1; target >= updateMin && budget > 0; target--) {
-      const pod = this.replicaAt(c, target);
+    // Only a created pod at another revision is acted on, and those are all in `stale`.
+    for (let target = v.stale.prev(v.count - 1); target >= 0 && target >= updateMin && budget > 0; target = v.stale.prev(target - 1)) {
+      const pod = v.slots[target] as Pod;
       if (getPodRevision(pod) !== updateName && !isTerminating(pod) && isCreated(pod)) {
         this.podControl.deleteStatefulPod(c.set, pod);
         status.currentReplicas = (status.currentReplicas ?? 0) - 1;
@@ -366,34 +412,17 @@ export class StatefulSetControl {
     }
   }
 
-  /** Counts over the pods as listed at the start of the sync. Behaviour of updateStatus/computeReplicaStatus. */
+  /**
+   * Counts over the pods as listed at the start of the sync (placeholders count for nothing).
+   * Behaviour of updateStatus/computeReplicaStatus; the view keeps the counts as pods change.
+   */
   private fillStatus(status: StatefulSetStatus, c: Ctx): void {
-    let replicas = 0;
-    let ready = 0;
-    let available = 0;
-    let current = 0;
-    let updated = 0;
-    const cur = c.currentRevision.metadata.name;
-    const upd = c.updateRevision.metadata.name;
-    for (const pod of [...c.slots, ...c.condemned]) {
-      if (!pod) continue;
-      const created = isCreated(pod);
-      if (created) replicas++;
-      if (isRunningAndReady(pod)) {
-        ready++;
-        if (isRunningAndAvailable(pod, c.minReady, c.now)) available++;
-      }
-      if (created && !isTerminating(pod)) {
-        const rev = getPodRevision(pod);
-        if (rev === cur) current++;
-        if (rev === upd) updated++;
-      }
-    }
-    status.replicas = replicas;
-    status.readyReplicas = ready;
-    status.availableReplicas = available;
-    status.currentReplicas = current;
-    status.updatedReplicas = updated;
+    const v = c.view;
+    status.replicas = v.replicas;
+    status.readyReplicas = v.ready;
+    status.availableReplicas = v.available;
+    status.currentReplicas = v.byRevision.get(c.currentRevision.metadata.name as string) ?? 0;
+    status.updatedReplicas = v.byRevision.get(c.updateRevision.metadata.name as string) ?? 0;
   }
 
   /** Writes status when it changed, after applying rolling-update completion. Behaviour of updateStatefulSetStatus. */
@@ -433,9 +462,9 @@ export class StatefulSetControl {
   }
 
   /** Deletes the oldest revisions no pod uses beyond revisionHistoryLimit. Behaviour of truncateHistory. */
-  private truncateHistory(set: StatefulSet, pods: Pod[], revisions: ControllerRevision[], current: ControllerRevision, update: ControllerRevision): void {
+  private truncateHistory(set: StatefulSet, pods: SetPodIndex, revisions: ControllerRevision[], current: ControllerRevision, update: ControllerRevision): void {
     const live = new Set<string>([current.metadata.name as string, update.metadata.name as string]);
-    for (const p of pods) live.add(getPodRevision(p));
+    for (const r of pods.liveRevisions()) live.add(r);
     const history = revisions.filter((r) => !live.has(r.metadata.name as string));
     const limit = set.spec.revisionHistoryLimit ?? 10;
     if (limit < 0 || history.length <= limit) return;
@@ -446,6 +475,12 @@ export class StatefulSetControl {
     }
   }
 }
+
+/** Where `Array.prototype.slice(start)` starts on an array of `len`. */
+const sliceStart = (start: number, len: number): number => {
+  const n = Math.trunc(start) || 0;
+  return n < 0 ? Math.max(len + n, 0) : Math.min(n, len);
+};
 
 const policyKey = (set: StatefulSet): string => {
   const p = retentionPolicy(set);

@@ -110,16 +110,26 @@ export function isRunningAndReady(pod: Pod): boolean {
 
 /** Ready for at least `minReadySeconds` (podutil.IsPodAvailable, newer `<=` boundary). */
 export function isRunningAndAvailable(pod: Pod, minReadySeconds: number, now: SimTime): boolean {
-  if (!isRunningAndReady(pod)) return false;
-  if (minReadySeconds <= 0) return true;
+  return availableAt(pod, minReadySeconds) <= now;
+}
+
+/**
+ * The instant from which `isRunningAndAvailable` holds for this pod object:
+ * -Infinity when Ready with no minReadySeconds, Infinity when never (not
+ * Ready, or Ready without a transition time).
+ */
+export function availableAt(pod: Pod, minReadySeconds: number): number {
+  if (!isRunningAndReady(pod)) return Infinity;
+  if (minReadySeconds <= 0) return -Infinity;
   let since = readySince.get(pod);
   if (since === undefined) {
     const text = readyCondition(pod)?.lastTransitionTime;
     since = text ? parseTimestamp(text) : NaN;
     readySince.set(pod, since);
   }
-  if (Number.isNaN(since)) return false;
-  return since + minReadySeconds * 1000 <= now;
+  if (Number.isNaN(since)) return Infinity;
+  const at = since + minReadySeconds * 1000;
+  return Number.isNaN(at) ? Infinity : at;
 }
 
 /** What the controller counts as unavailable: not available, or terminating. Placeholders count too. */
@@ -252,29 +262,40 @@ function sortedCopy(x: unknown): unknown {
   return out;
 }
 
-/** 32-bit FNV-1 (multiply, then xor) over the UTF-8 bytes of `text`. */
+/** 32-bit FNV-1 (multiply, then xor) over the UTF-8 bytes of `text` (a lone surrogate as its 3-byte form). */
 export function fnv1(text: string, h = 0x811c9dc5): number {
-  const bytes = utf8(text);
-  for (const b of bytes) {
+  const mix = (b: number) => {
     h = Math.imul(h, 0x01000193) >>> 0;
     h = (h ^ b) >>> 0;
-  }
-  return h >>> 0;
-}
-
-function utf8(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    let c = ch.codePointAt(0) as number;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else {
-      out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-      c = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      mix(c);
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
+    }
+    if (c < 0x800) {
+      mix(0xc0 | (c >> 6));
+      mix(0x80 | (c & 63));
+    } else if (c < 0x10000) {
+      mix(0xe0 | (c >> 12));
+      mix(0x80 | ((c >> 6) & 63));
+      mix(0x80 | (c & 63));
+    } else {
+      mix(0xf0 | (c >> 18));
+      mix(0x80 | ((c >> 12) & 63));
+      mix(0x80 | ((c >> 6) & 63));
+      mix(0x80 | (c & 63));
     }
   }
-  return out;
+  return h >>> 0;
 }
 
 const SAFE = 'bcdfghjklmnpqrstvwxz2456789';
@@ -286,10 +307,15 @@ export function hashRevision(data: unknown, collisionCount: number): string {
   return [...String(h)].map((c) => SAFE[c.charCodeAt(0) % SAFE.length]).join('');
 }
 
-/** A ControllerRevision object (not yet stored) for `set`'s current template. */
-export function newRevision(set: StatefulSet, revision: number, collisionCount: number): ControllerRevision {
+/** What a revision of `set`'s current template records, and its hash. */
+export function recordTemplate(set: StatefulSet, collisionCount: number): { data: unknown; hash: string } {
   const data = revisionData(set);
-  const hash = hashRevision(data, collisionCount);
+  return { data, hash: hashRevision(data, collisionCount) };
+}
+
+/** A ControllerRevision object (not yet stored) for `set`'s current template (`recorded`, when already worked out). */
+export function newRevision(set: StatefulSet, revision: number, collisionCount: number, recorded = recordTemplate(set, collisionCount)): ControllerRevision {
+  const { data, hash } = recorded;
   const labels = { ...(set.spec.template.metadata?.labels ?? {}), [HASH_LABEL]: hash };
   const cr: ControllerRevision = {
     apiVersion: 'apps/v1',
@@ -307,13 +333,23 @@ export function newRevision(set: StatefulSet, revision: number, collisionCount: 
   return cr;
 }
 
-/** A copy of `set` whose template is the one recorded in `rev`. Behaviour of ApplyRevision. */
+/** The pod template each stored revision records (a stored revision never changes in place). */
+const recordedTemplates = new WeakMap<ControllerRevision, StatefulSet['spec']['template']>();
+
+/**
+ * `set` with the template recorded in `rev`. Behaviour of ApplyRevision. Upstream returns a
+ * deep copy; this one shares the set's other fields and a template kept per revision, so it is
+ * read, never changed (it is built twice per sync).
+ */
 export function applyRevision(set: StatefulSet, rev: ControllerRevision): StatefulSet {
-  const clone = deepCopy(set);
-  const tpl = deepCopy((rev.data as { spec?: { template?: Record<string, unknown> } })?.spec?.template ?? {});
-  delete tpl['$patch'];
-  clone.spec.template = tpl as unknown as StatefulSet['spec']['template'];
-  return clone;
+  let template = recordedTemplates.get(rev);
+  if (!template) {
+    const tpl = deepCopy((rev.data as { spec?: { template?: Record<string, unknown> } })?.spec?.template ?? {});
+    delete tpl['$patch'];
+    template = tpl as unknown as StatefulSet['spec']['template'];
+    recordedTemplates.set(rev, template);
+  }
+  return { ...set, spec: { ...set.spec, template } };
 }
 
 export const revisionsEqual = (a: ControllerRevision, b: ControllerRevision): boolean => deepEqual(a.data, b.data);

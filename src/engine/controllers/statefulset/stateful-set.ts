@@ -4,16 +4,15 @@
  * Behaviour of pkg/controller/statefulset/stateful_set.go (v1.32).
  */
 import { deepCopy } from '../../../lib/clone';
-import { labelSelectorAsMatcher, matchesSelector } from '../../api/labels';
+import { matchesSelector } from '../../api/labels';
 import type { ControllerRevision, KObject, Pod, StatefulSet } from '../../api/types';
 import type { ApiServer, WatchEvent } from '../../apiserver/apiserver';
 import type { EventRecorder } from '../../runtime/recorder';
 import { WorkQueue } from '../../runtime/queue';
+import { SetPodIndex } from './pod-index';
 import { ApiObjectManager, StatefulPodControl } from './stateful-pod-control';
 import { StatefulSetControl, type WaitReason } from './stateful-set-control';
-import { controllerRefOf, getControllerOf, isMemberOf, readyCondition } from './stateful-set-utils';
-
-const memberOf = new WeakMap<Pod, string>();
+import { controllerRefOf, getControllerOf, parentAndOrdinal, readyCondition } from './stateful-set-utils';
 
 const keyOf = (o: KObject) => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
 
@@ -47,11 +46,20 @@ export class StatefulSetController {
   /** Writes seen per claim ("namespace/name"), so a sync can tell whether a claim changed. */
   private claimVersions = new Map<string, number>();
 
+  /**
+   * The pods of each set ("namespace/name"), kept from the watch stream (see pod-index.ts),
+   * and the same indexes by set uid, for pods whose owner reference names a set.
+   */
+  private indexes = new Map<string, SetPodIndex>();
+  private indexByUid = new Map<string, SetPodIndex>();
+
   private onEvent(ev: WatchEvent): void {
     if (ev.object.kind === 'PersistentVolumeClaim') {
       const k = `${ev.object.metadata.namespace ?? 'default'}/${ev.object.metadata.name}`;
       this.claimVersions.set(k, (this.claimVersions.get(k) ?? 0) + 1);
+      for (const index of this.indexes.values()) if (index.namespace === (ev.object.metadata.namespace ?? 'default')) index.claimChanged(ev.object.metadata.name ?? '');
     }
+    if (ev.object.kind === 'Pod') this.indexPod(ev);
     if (ev.object.kind === 'StatefulSet') {
       if (ev.type === 'MODIFIED' && !setChangeMatters(ev.old as StatefulSet, ev.object as StatefulSet)) return;
       this.queue.add(keyOf(ev.object));
@@ -98,17 +106,54 @@ export class StatefulSetController {
     if (ref?.kind === 'StatefulSet') this.queue.add(`${pod.metadata.namespace ?? 'default'}/${ref.name}`);
   }
 
+  /** Hands a pod write to the indexes it may concern: the set its name points to and the sets its owner references (old and new) name. */
+  private indexPod(ev: WatchEvent): void {
+    const pod = ev.object as Pod;
+    const name = pod.metadata.name ?? '';
+    const targets = new Set<SetPodIndex>();
+    const byName = this.indexes.get(`${pod.metadata.namespace ?? 'default'}/${parentAndOrdinal(name).parent}`);
+    if (byName) targets.add(byName);
+    for (const p of [pod, ev.old as Pod | undefined]) {
+      const ref = p && getControllerOf(p);
+      const byRef = ref && this.indexByUid.get(ref.uid);
+      if (byRef) targets.add(byRef);
+    }
+    for (const index of targets) index.podChanged(name, ev.type === 'DELETED' ? undefined : pod);
+  }
+
+  /** The set's pod index, built from a listing the first time a set object (uid) is synced. */
+  private indexFor(key: string, set: StatefulSet): SetPodIndex {
+    let index = this.indexes.get(key);
+    if (index && index.uid === set.metadata.uid) return index;
+    if (index) this.indexByUid.delete(index.uid);
+    index = new SetPodIndex(set, this.api.list<Pod>('Pod', set.metadata.namespace));
+    this.indexes.set(key, index);
+    this.indexByUid.set(index.uid, index);
+    return index;
+  }
+
   private sync(key: string): void {
     const [ns, name] = key.split('/') as [string, string];
     const set = this.api.get<StatefulSet>('StatefulSet', ns, name);
     if (!set) {
+      const gone = this.indexes.get(key);
+      if (gone) this.indexByUid.delete(gone.uid);
+      this.indexes.delete(key);
       this.setWhy(key, ns, name, undefined);
       return;
     }
     try {
-      const pods = this.claimPods(set);
+      const pods = this.indexFor(key, set);
+      this.claimPods(set, pods);
       const revisions = this.claimRevisions(set);
-      const res = this.control.updateStatefulSet(set, pods, revisions);
+      // The sync works on the pods as listed now; its own writes reach the index after it.
+      pods.freeze();
+      let res;
+      try {
+        res = this.control.updateStatefulSet(set, pods, revisions);
+      } finally {
+        pods.thaw();
+      }
       this.queue.forget(key);
       this.setWhy(key, ns, name, res.waiting);
       const minReady = set.spec.minReadySeconds ?? 0;
@@ -127,38 +172,22 @@ export class StatefulSetController {
   }
 
   /**
-   * The set's pods after adoption and release. Behaviour of getPodsForStatefulSet /
-   * ControllerRefManager.ClaimPods with the isMemberOf filter.
+   * Adopts and releases pods; the index then holds the set's pods. Behaviour of
+   * getPodsForStatefulSet / ControllerRefManager.ClaimPods with the isMemberOf filter:
+   * the index has already sorted every pod in the namespace into owned-and-matching
+   * (kept as is), owned-but-not-matching (released) and matching orphans (adopted),
+   * so only the last two are visited, in the order a listing gives them.
    */
-  private claimPods(set: StatefulSet): Pod[] {
-    const out: Pod[] = [];
-    const selector = set.spec.selector;
-    const matcher = selector ? labelSelectorAsMatcher(selector) : undefined;
+  private claimPods(set: StatefulSet, pods: SetPodIndex): void {
     const deleting = !!set.metadata.deletionTimestamp;
-    const uid = set.metadata.uid as string;
-    for (const pod of this.api.list<Pod>('Pod', set.metadata.namespace)) {
-      // A set's selector and name never change, and a stored pod never changes in place:
-      // a pod found owned and matching once stays so for this object.
-      if (memberOf.get(pod) === uid) {
-        out.push(pod);
+    for (const pod of pods.claimCandidates()) {
+      if (getControllerOf(pod)) {
+        if (!deleting) this.patchOwner(pod, undefined, set);
         continue;
       }
-      const match = !!matcher && matcher(pod.metadata.labels ?? {}) && isMemberOf(set, pod);
-      const ref = getControllerOf(pod);
-      if (ref) {
-        if (ref.uid !== set.metadata.uid) continue;
-        if (match) {
-          memberOf.set(pod, uid);
-          out.push(pod);
-        }
-        else if (!deleting) this.patchOwner(pod, undefined, set);
-        continue;
-      }
-      if (!match || deleting || pod.metadata.deletionTimestamp) continue;
-      const adopted = this.patchOwner(pod, set, set);
-      if (adopted) out.push(adopted as Pod);
+      if (deleting || pod.metadata.deletionTimestamp) continue;
+      this.patchOwner(pod, set, set);
     }
-    return out;
   }
 
   /** Revisions owned by the set, adopting orphans that match its selector. Behaviour of adoptOrphanRevisions/ListRevisions. */
