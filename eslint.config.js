@@ -49,6 +49,11 @@ export default tseslint.config(
     },
   },
   {
+    // Example pages served as they are: classic browser scripts.
+    files: ['public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+  },
+  {
     // The page: browser globals, React hook rules.
     files: ['src/app/**', 'src/worker/**'],
     languageOptions: { globals: { ...globals.browser } },

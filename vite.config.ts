@@ -15,6 +15,10 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 5000 },
-  server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // Development keeps Vite's local-only CORS default, plus frames sandboxed without allow-same-origin (origin "null"),
+  // such as the example course page's first frame.
+  server: { host: '127.0.0.1', port: 5173, cors: { origin: [/^https?:\/\/(?:(?:[^:]+\.)?localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/, 'null'] } },
+  // The built playground is static and may be embedded by any page, including a frame sandboxed without
+  // allow-same-origin (origin "null"), whose module scripts are CORS requests: the preview server allows them.
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, cors: { origin: '*' } },
 });

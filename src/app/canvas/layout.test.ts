@@ -3,33 +3,11 @@ import type { ClaimView, ClassView, PodView, ServiceView, SetView, VolumeView, W
 import { COL_W, COMPACT_THRESHOLD, LANE_PAD, NODE_W, colX } from './geometry';
 import { podAriaLabel, revisionKind, shortRevision } from './labels';
 import { computeLayout, type LayoutInput } from './layout';
+import { podView, setView } from '../testing/views';
 import type { CanvasNode, ClaimData, CompactData, LaneData, PartitionData, PodData } from './types';
 
-function set(name: string, over: Partial<SetView> = {}, status: Partial<SetView['status']> = {}): SetView {
-  return {
-    kind: 'StatefulSet',
-    name,
-    replicas: 2,
-    partition: 0,
-    strategy: 'RollingUpdate',
-    podManagementPolicy: 'OrderedReady',
-    ordinalsStart: 0,
-    serviceName: 'nginx',
-    minReadySeconds: 0,
-    containers: [{ name: 'nginx', image: 'nginx:1.27' }],
-    templates: ['www'],
-    retention: { whenDeleted: 'Retain', whenScaled: 'Retain' },
-    generation: 1,
-    status: { observedGeneration: 1, replicas: 2, readyReplicas: 2, currentReplicas: 2, updatedReplicas: 2, availableReplicas: 2, currentRevision: `${name}-aaa`, updateRevision: `${name}-aaa`, ...status },
-    deleting: false,
-    ...over,
-  };
-}
-
-function pod(owner: string | null, ordinal: number, over: Partial<PodView> = {}): PodView {
-  const name = `${owner ?? 'solo'}-${ordinal}`;
-  return { kind: 'Pod', name, owner, ordinal: owner ? ordinal : null, status: 'Running', ready: '1/1', restarts: '0', stage: 'Ready', failing: false, revision: `${owner}-aaa`, image: 'nginx:1.27', node: 'node-1', ip: '10.0.0.1', claims: [`www-${name}`], message: null, deleting: false, uid: `uid-${name}`, ...over };
-}
+const set = setView;
+const pod = podView;
 
 function claim(owner: string | null, ordinal: number, over: Partial<ClaimView> = {}): ClaimView {
   const name = owner ? `www-${owner}-${ordinal}` : `data-${ordinal}`;

@@ -7,6 +7,7 @@
  * away: a plain textarea edits the same text while Monaco loads, or for good
  * if it cannot load, so no edit is ever lost.
  */
+import { embedConfig } from '../embed/current';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ManifestProblem } from '../../protocol/protocol';
 import type { EditorTestBridge } from '../../protocol/test-bridge';
@@ -29,7 +30,7 @@ function currentText(): string {
 /** Applies the editor's text unless a command is still running. */
 function applyNow(text = currentText()): void {
   const s = useSim.getState();
-  if (s.busy) return;
+  if (s.busy || embedConfig.readonly) return;
   if (text !== s.manifests) setManifests(text);
   void applyManifests(text);
 }
@@ -92,6 +93,7 @@ export default function EditorPanel() {
           ariaLabel: ARIA_LABEL,
           onChange: setManifests,
           onApply: applyNow,
+          readOnly: embedConfig.readonly,
         });
         current = created;
         setEditor(created);
@@ -158,7 +160,7 @@ export default function EditorPanel() {
           className="ml-auto rounded bg-sky-600 px-3 py-1 font-medium text-white hover:bg-sky-700 disabled:cursor-not-allowed disabled:opacity-50 dark:bg-sky-700 dark:hover:bg-sky-600"
           title={`Apply the manifests: kubectl apply -f manifests.yaml (${SHORTCUT})`}
           aria-keyshortcuts={IS_MAC ? 'Meta+Enter' : 'Control+Enter'}
-          disabled={busy}
+          disabled={busy || embedConfig.readonly}
           onClick={() => applyNow()}
         >
           Apply
@@ -177,6 +179,7 @@ export default function EditorPanel() {
             autoComplete="off"
             className="absolute inset-0 h-full w-full resize-none bg-white p-2 font-mono text-[13px] leading-5 text-slate-900 outline-none dark:bg-slate-900 dark:text-slate-100"
             value={manifests}
+            readOnly={embedConfig.readonly}
             onChange={(e) => setManifests(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {

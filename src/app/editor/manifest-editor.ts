@@ -77,6 +77,8 @@ export interface ManifestEditorOptions {
   ariaLabel: string;
   onChange(text: string): void;
   onApply(text: string): void;
+  /** Shown, not edited (an embed in read-only mode). */
+  readOnly?: boolean;
 }
 
 const MODEL_URI = monaco.Uri.parse('file:///manifests.yaml');
@@ -165,6 +167,8 @@ export function createManifestEditor(container: HTMLElement, opts: ManifestEdito
     detectIndentation: false,
     wordBasedSuggestions: 'off',
     scrollbar: { alwaysConsumeMouseWheel: false },
+    readOnly: opts.readOnly ?? false,
+    readOnlyMessage: { value: 'This embedded scenario is read-only.' },
   });
 
   // Outside changes (a control rewrote a field) are already in the store.

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { applyManifests, runCommand, runControl } from '../store/actions';
+import { embedConfig } from '../embed/current';
 import { useSim } from '../store/store';
 
 const btn = 'rounded border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800';
@@ -84,6 +85,8 @@ function SetControls({ name, names, onChoose }: { name: string; names: string[];
     void runControl(`kubectl set image ${target} ${container.name}=${quote(img.trim())}`, { kind: 'StatefulSet', name, edits: [{ path: ['spec', 'template', 'spec', 'containers', { name: container.name }, 'image'], value: img.trim() }] });
   };
   const maxReplicas = Math.max(10, replicas * 2, replicaDraft);
+  // An embed may show only some controls (`controls=replicas,partition`).
+  const shown = embedConfig.controls;
 
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1.5 border-b border-slate-200 px-3 py-2 dark:border-slate-800" data-testid="controls" aria-label={`Controls for StatefulSet ${name}`} role="group">
@@ -97,70 +100,78 @@ function SetControls({ name, names, onChoose }: { name: string; names: string[];
           </select>
         </label>
       )}
-      <div className="flex items-center gap-1.5">
-        <span className={label} id="replicas-label">
-          Replicas
-        </span>
-        <div className="flex items-center gap-1">
-          <button type="button" className={btn} aria-label="Scale down by one" disabled={busy || replicas <= 0} onClick={() => scale(replicas - 1)}>
-            −
-          </button>
-          <input
-            type="number"
-            min={0}
-            max={1000}
-            aria-labelledby="replicas-label"
-            data-testid="replicas-input"
-            className="w-14 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900"
-            value={replicaDraft}
-            onChange={(e) => setReplicaDraft(Number(e.target.value))}
-            onKeyDown={(e) => e.key === 'Enter' && scale(replicaDraft)}
-            onBlur={() => scale(replicaDraft)}
-          />
-          <button type="button" className={btn} aria-label="Scale up by one" disabled={busy || replicas >= 1000} onClick={() => scale(replicas + 1)}>
-            +
-          </button>
-          <input type="range" min={0} max={maxReplicas} value={replicaDraft} aria-label="Replicas slider" data-testid="replicas-slider" className="w-20" onChange={(e) => setReplicaDraft(Number(e.target.value))} onPointerUp={() => scale(replicaDraft)} onKeyUp={(e) => e.key !== 'Tab' && scale(replicaDraft)} />
+      {shown.has('replicas') && (
+        <div className="flex items-center gap-1.5">
+          <span className={label} id="replicas-label">
+            Replicas
+          </span>
+          <div className="flex items-center gap-1">
+            <button type="button" className={btn} aria-label="Scale down by one" disabled={busy || replicas <= 0} onClick={() => scale(replicas - 1)}>
+              −
+            </button>
+            <input
+              type="number"
+              min={0}
+              max={1000}
+              aria-labelledby="replicas-label"
+              data-testid="replicas-input"
+              className="w-14 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900"
+              value={replicaDraft}
+              onChange={(e) => setReplicaDraft(Number(e.target.value))}
+              onKeyDown={(e) => e.key === 'Enter' && scale(replicaDraft)}
+              onBlur={() => scale(replicaDraft)}
+            />
+            <button type="button" className={btn} aria-label="Scale up by one" disabled={busy || replicas >= 1000} onClick={() => scale(replicas + 1)}>
+              +
+            </button>
+            <input type="range" min={0} max={maxReplicas} value={replicaDraft} aria-label="Replicas slider" data-testid="replicas-slider" className="w-20" onChange={(e) => setReplicaDraft(Number(e.target.value))} onPointerUp={() => scale(replicaDraft)} onKeyUp={(e) => e.key !== 'Tab' && scale(replicaDraft)} />
+          </div>
         </div>
-      </div>
-      <div className="flex items-center gap-1.5">
-        <span className={label} id="partition-label">
-          Partition
-        </span>
-        <div className="flex items-center gap-2">
-          <input
-            type="range"
-            min={0}
-            max={Math.max(replicas, partitionDraft)}
-            value={partitionDraft}
-            disabled={set.strategy === 'OnDelete'}
-            aria-labelledby="partition-label"
-            aria-valuetext={`partition ${partitionDraft}`}
-            data-testid="partition-slider"
-            className="w-28"
-            title={`Pods with an ordinal of ${partitionDraft} or more get the update revision`}
-            onChange={(e) => movePartition(Number(e.target.value))}
-          />
-          <output className="w-6 text-xs tabular-nums" data-testid="partition-value">
-            {partitionDraft}
-          </output>
+      )}
+      {shown.has('partition') && (
+        <div className="flex items-center gap-1.5">
+          <span className={label} id="partition-label">
+            Partition
+          </span>
+          <div className="flex items-center gap-2">
+            <input
+              type="range"
+              min={0}
+              max={Math.max(replicas, partitionDraft)}
+              value={partitionDraft}
+              disabled={set.strategy === 'OnDelete'}
+              aria-labelledby="partition-label"
+              aria-valuetext={`partition ${partitionDraft}`}
+              data-testid="partition-slider"
+              className="w-28"
+              title={`Pods with an ordinal of ${partitionDraft} or more get the update revision`}
+              onChange={(e) => movePartition(Number(e.target.value))}
+            />
+            <output className="w-6 text-xs tabular-nums" data-testid="partition-value">
+              {partitionDraft}
+            </output>
+          </div>
         </div>
-      </div>
-      <label className="flex items-center gap-1.5">
-        <span className={label}>Strategy</span>
-        <select className={btn} value={set.strategy} data-testid="strategy-select" onChange={(e) => setStrategy(e.target.value as 'RollingUpdate' | 'OnDelete')}>
-          <option>RollingUpdate</option>
-          <option>OnDelete</option>
-        </select>
-      </label>
-      <label className="flex items-center gap-1.5">
-        <span className={label}>Policy</span>
-        <select className={btn} value={set.podManagementPolicy} data-testid="policy-select" title="Immutable: changing it recreates the set (claims are kept)" onChange={(e) => void setPolicy(e.target.value as 'OrderedReady' | 'Parallel')}>
-          <option>OrderedReady</option>
-          <option>Parallel</option>
-        </select>
-      </label>
-      {container && (
+      )}
+      {shown.has('strategy') && (
+        <label className="flex items-center gap-1.5">
+          <span className={label}>Strategy</span>
+          <select className={btn} value={set.strategy} data-testid="strategy-select" onChange={(e) => setStrategy(e.target.value as 'RollingUpdate' | 'OnDelete')}>
+            <option>RollingUpdate</option>
+            <option>OnDelete</option>
+          </select>
+        </label>
+      )}
+      {shown.has('policy') && (
+        <label className="flex items-center gap-1.5">
+          <span className={label}>Policy</span>
+          <select className={btn} value={set.podManagementPolicy} data-testid="policy-select" title="Immutable: changing it recreates the set (claims are kept)" onChange={(e) => void setPolicy(e.target.value as 'OrderedReady' | 'Parallel')}>
+            <option>OrderedReady</option>
+            <option>Parallel</option>
+          </select>
+        </label>
+      )}
+      {container && shown.has('image') && (
         <form
           className="flex items-center gap-1.5"
           onSubmit={(e) => {
@@ -186,14 +197,16 @@ function SetControls({ name, names, onChoose }: { name: string; names: string[];
           </div>
         </form>
       )}
-      <div className="flex items-center gap-1">
-        <button type="button" className={btn} disabled={busy} data-testid="rollout-undo" title="kubectl rollout undo: back to the previous revision" onClick={() => void runCommand(`kubectl rollout undo ${target}`)}>
-          Rollout undo
-        </button>
-        <button type="button" className={btn} disabled={busy} title="kubectl rollout restart" onClick={() => void runCommand(`kubectl rollout restart ${target}`)}>
-          Restart
-        </button>
-      </div>
+      {shown.has('rollout') && (
+        <div className="flex items-center gap-1">
+          <button type="button" className={btn} disabled={busy} data-testid="rollout-undo" title="kubectl rollout undo: back to the previous revision" onClick={() => void runCommand(`kubectl rollout undo ${target}`)}>
+            Rollout undo
+          </button>
+          <button type="button" className={btn} disabled={busy} title="kubectl rollout restart" onClick={() => void runCommand(`kubectl rollout restart ${target}`)}>
+            Restart
+          </button>
+        </div>
+      )}
     </div>
   );
 }

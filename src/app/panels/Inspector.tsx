@@ -1,4 +1,5 @@
 /** The selected object: its YAML, `kubectl describe`, and actions on it. */
+import { embedConfig } from '../embed/current';
 import { useEffect, useState } from 'react';
 import { inspect, runCommand, select } from '../store/actions';
 import { MAP_OF_KIND, useSim } from '../store/store';
@@ -29,7 +30,7 @@ export function Inspector() {
 
   if (!selection) return null;
   const word = WORD[selection.kind];
-  const canDelete = view !== undefined && selection.kind !== 'Service';
+  const canDelete = view !== undefined && selection.kind !== 'Service' && !embedConfig.readonly;
   return (
     <aside aria-label={`Inspector: ${selection.kind} ${selection.name}`} data-testid="inspector" className="absolute inset-y-0 right-0 z-20 flex w-[min(440px,70%)] flex-col border-l border-slate-200 bg-white shadow-xl dark:border-slate-800 dark:bg-slate-950">
       <div className="flex items-center gap-2 border-b border-slate-200 px-3 py-1.5 dark:border-slate-800">

@@ -10,7 +10,9 @@ export function LessonBar() {
   const next = lesson.steps[lesson.next];
   const done = lesson.next >= lesson.steps.length;
   const upcoming = lesson.steps.slice(lesson.next + (next && 'say' in next ? 1 : 0)).findIndex((s) => 'say' in s);
-  const commands = lesson.steps.slice(lesson.next, upcoming < 0 ? undefined : lesson.next + (next && 'say' in next ? 1 : 0) + upcoming).filter((s): s is { run: string } => 'run' in s);
+  // A replayed link runs one step per Next; a lesson runs every command up to its next prose.
+  const end = lesson.oneByOne ? lesson.next + 1 : upcoming < 0 ? undefined : lesson.next + (next && 'say' in next ? 1 : 0) + upcoming;
+  const commands = lesson.steps.slice(lesson.next, end).filter((s): s is { run: string } => 'run' in s);
   return (
     <section aria-label="Lesson" data-testid="lesson" className="flex items-start gap-3 border-b border-sky-200 bg-sky-50 px-3 py-2 text-sm dark:border-sky-900 dark:bg-sky-950">
       <div className="min-w-0 flex-1">

@@ -1,14 +1,26 @@
 /** Header actions for scenarios: gallery, share link, export and import. */
-import { useRef, useState } from 'react';
-import { copyLink, downloadScenario, GALLERY, importFile, openScenario } from '../store/scenario-actions';
+import { useCallback, useRef, useState } from 'react';
+import { EmbedDialog } from '../embed/EmbedDialog';
+import { copyLink, downloadScenario, GALLERY, importFile, openScenario, replayStepByStep } from '../store/scenario-actions';
+import { useSim } from '../store/store';
 
 const btn = 'rounded px-2 py-1 text-xs hover:bg-slate-200 dark:hover:bg-slate-800';
 
 export function ScenarioMenu() {
   const [copied, setCopied] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
+  const [embedding, setEmbedding] = useState(false);
+  const closeEmbed = useCallback(() => setEmbedding(false), []);
+  // A link or file just opened (nothing done since) can be replayed from its manifests, one step per Next.
+  const replayable = useSim((s) => !!s.source?.replayable && !s.source.lesson && s.history.length === 0);
+  const busy = useSim((s) => s.busy);
   return (
     <div className="flex items-center gap-1">
+      {replayable && (
+        <button type="button" className={btn} disabled={busy} data-testid="replay-steps" title="Start again from the manifests and run the steps one at a time with Next" onClick={() => void replayStepByStep()}>
+          Replay step by step
+        </button>
+      )}
       <label className="flex items-center gap-1 text-xs">
         <span className="sr-only">Open a gallery scenario</span>
         <select
@@ -43,6 +55,10 @@ export function ScenarioMenu() {
       >
         {copied ? `Link copied (${copied})` : 'Copy link'}
       </button>
+      <button type="button" className={btn} data-testid="embed" title="Get an <iframe> snippet for a course page" onClick={() => setEmbedding(true)}>
+        Embed
+      </button>
+      {embedding && <EmbedDialog onClose={closeEmbed} />}
       <button type="button" className={btn} data-testid="export" title="Download the scenario file (npm run sim can replay it)" onClick={() => void downloadScenario()}>
         Export
       </button>

@@ -4,6 +4,8 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { clearTerminal, complete, runCommand } from '../store/actions';
+import { READ_ONLY_MESSAGE, readOnlyAllows } from '../embed/config';
+import { embedConfig } from '../embed/current';
 import { useSim, type TerminalLine } from '../store/store';
 
 function lineText(l: TerminalLine): string {
@@ -27,7 +29,8 @@ export function Terminal() {
     if (el) el.scrollTop = el.scrollHeight;
   }, [lines]);
   useEffect(() => {
-    if (!busy) field.current?.focus({ preventScroll: true });
+    // Back to the prompt when a command ends, but never pull focus into a frame the reader is not using.
+    if (!busy && document.hasFocus() && (!embedConfig.embed || field.current?.closest('section')?.contains(document.activeElement))) field.current?.focus({ preventScroll: true });
   }, [busy]);
 
   const submit = () => {
@@ -35,6 +38,10 @@ export function Terminal() {
     setInput('');
     setCursor(null);
     setSuggestions([]);
+    if (embedConfig.readonly && !readOnlyAllows(line)) {
+      useSim.setState((s) => ({ terminal: s.terminal.concat({ kind: 'command', text: line.trim() }, { kind: 'info', text: `${READ_ONLY_MESSAGE}\n` }) }));
+      return;
+    }
     void runCommand(line);
   };
 
@@ -76,7 +83,7 @@ export function Terminal() {
       <div ref={scroller} className="min-h-0 flex-1 overflow-auto px-3 py-2" role="log" aria-live="polite" aria-label="Terminal output">
         <pre className="whitespace-pre" data-testid="terminal-output">
           {lines.map((l, i) => (
-            <span key={i} className={l.kind === 'command' ? 'text-sky-300' : l.kind === 'say' ? 'text-amber-200' : undefined}>
+            <span key={i} className={l.kind === 'command' ? 'text-sky-300' : l.kind === 'say' ? 'text-amber-200' : l.kind === 'info' ? 'text-slate-400' : undefined}>
               {lineText(l)}
             </span>
           ))}

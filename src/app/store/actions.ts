@@ -11,7 +11,14 @@ let nextId = 1;
 const pending = new Map<number, (m: WorkerMessage) => void>();
 const STORAGE_KEY = 'sts-playground:manifests';
 
+let persist = true;
+/** Embedded frames start from their scenario every time: nothing is saved or read back. */
+export function setPersistence(enabled: boolean): void {
+  persist = enabled;
+}
+
 function storage(): Storage | undefined {
+  if (!persist) return undefined;
   try {
     return window.localStorage;
   } catch {
@@ -113,7 +120,9 @@ export async function connect(opts: { forceMainThread?: boolean } = {}): Promise
 /** Loads a scenario (its text) and starts playing. */
 export async function loadScenario(text: string, opts: { play?: boolean; lesson?: boolean; keepEdits?: boolean } = {}): Promise<boolean> {
   if (!opts.keepEdits) forgetSavedManifests();
-  const m = await request<Extract<WorkerMessage, { type: 'loaded' }>>({ type: 'load', id: nextId++, scenario: text, lesson: opts.lesson ?? false });
+  const lesson = opts.lesson ?? false;
+  const m = await request<Extract<WorkerMessage, { type: 'loaded' }>>({ type: 'load', id: nextId++, scenario: text, lesson });
+  if (m.ok) useSim.setState({ source: { text, lesson } });
   if (m.ok && (opts.play ?? true)) play();
   return m.ok;
 }
@@ -127,14 +136,26 @@ export async function runCommand(line: string, opts: { silent?: boolean } = {}):
   const m = await request<Extract<WorkerMessage, { type: 'output' }>>({ type: 'exec', id: nextId++, line: trimmed });
   useSim.setState({ busy: false });
   if (m.text) say([{ kind: 'output', text: m.text }]);
-  afterCommand?.();
+  notify({ command: trimmed, output: m.text, exitCode: m.exitCode, silent: opts.silent ?? false });
   return m.exitCode;
 }
 
-/** Called after every command and apply (the share link follows what was done). */
-let afterCommand: (() => void) | undefined;
-export function onAfterCommand(fn: () => void): void {
-  afterCommand = fn;
+export interface CommandDone {
+  command: string;
+  output: string;
+  exitCode: number;
+  /** A lesson's prose echoed as a comment, not something a person ran. */
+  silent: boolean;
+}
+
+/** Told after every command and apply: the share link follows what was done, an embedding page hears of each step. */
+const afterCommand = new Set<(done: CommandDone) => void>();
+export function onAfterCommand(fn: (done: CommandDone) => void): () => void {
+  afterCommand.add(fn);
+  return () => afterCommand.delete(fn);
+}
+function notify(done: CommandDone): void {
+  for (const fn of afterCommand) fn(done);
 }
 
 /** The session so far as a scenario file. */
@@ -151,7 +172,7 @@ export async function applyManifests(text?: string): Promise<number> {
   const m = await request<Extract<WorkerMessage, { type: 'applied' }>>({ type: 'apply', id: nextId++, manifests });
   useSim.setState({ busy: false, problems: m.problems, applyOutput: m.output, ...(m.exitCode === 0 ? { appliedManifests: manifests } : {}) });
   if (m.output) say([{ kind: 'output', text: m.output }]);
-  afterCommand?.();
+  notify({ command: 'kubectl apply -f manifests.yaml', output: m.output, exitCode: m.exitCode, silent: false });
   return m.exitCode;
 }
 

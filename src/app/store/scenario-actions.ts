@@ -36,10 +36,10 @@ export async function linkFor(text: string): Promise<string> {
 }
 
 /** Opens a scenario text from a link, a file or the gallery; on failure keeps the current one and says why. */
-export async function openScenario(text: string, opts: { lesson?: boolean; source: string; keepEdits?: boolean }): Promise<boolean> {
-  const ok = await loadScenario(text, { lesson: opts.lesson ?? false, keepEdits: opts.keepEdits ?? false });
+export async function openScenario(text: string, opts: { lesson?: boolean; source: string; keepEdits?: boolean; play?: boolean }): Promise<boolean> {
+  const ok = await loadScenario(text, { lesson: opts.lesson ?? false, keepEdits: opts.keepEdits ?? false, play: opts.play ?? true });
   const { loadError } = useSim.getState();
-  useSim.setState({ notice: ok ? null : `${opts.source} could not be opened: ${loadError ?? 'invalid scenario'}`, loadError: null });
+  useSim.setState((s) => ({ notice: ok ? null : `${opts.source} could not be opened: ${loadError ?? 'invalid scenario'}`, loadError: null, ...(ok && s.source ? { source: { ...s.source, replayable: true } } : {}) }));
   if (ok) void refreshLink();
   return ok;
 }
@@ -102,10 +102,11 @@ export async function lessonNext(): Promise<void> {
   if (!lesson) return;
   let i = lesson.next;
   const steps = lesson.steps;
-  // Show the prose first, then run the commands that follow it.
+  // Show the prose first, then run the commands that follow it (one step at a time when replaying a link).
   while (i < steps.length) {
     const step = steps[i];
     if (!step) break;
+    if (lesson.oneByOne && i > lesson.next) break;
     if ('say' in step) {
       if (i > lesson.next) break;
       useSim.setState((s) => ({ terminal: s.terminal.concat({ kind: 'say', text: step.say }) }));
@@ -120,3 +121,22 @@ export async function lessonNext(): Promise<void> {
 }
 
 export type { WorkerMessage };
+
+/** Opens the scenario last loaded again, as it was loaded (a lesson from its start, a link replayed). */
+export async function resetScenario(opts: { play?: boolean } = {}): Promise<boolean> {
+  const source = useSim.getState().source;
+  if (!source) return false;
+  const oneByOne = useSim.getState().lesson?.oneByOne ?? false;
+  const ok = await loadScenario(source.text, { lesson: source.lesson, play: opts.play ?? true });
+  if (ok && oneByOne) useSim.setState((s) => (s.lesson ? { lesson: { ...s.lesson, oneByOne: true } } : {}));
+  return ok;
+}
+
+/** Opens the scenario last loaded from its manifests, with its steps waiting to be run one per Next. */
+export async function replayStepByStep(): Promise<boolean> {
+  const source = useSim.getState().source;
+  if (!source) return false;
+  const ok = await loadScenario(source.text, { lesson: true });
+  if (ok) useSim.setState((s) => ({ source: { text: source.text, lesson: true, replayable: true }, lesson: s.lesson ? { ...s.lesson, oneByOne: true } : null }));
+  return ok;
+}

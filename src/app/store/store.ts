@@ -45,9 +45,11 @@ export interface SimState {
   theme: 'light' | 'dark';
   faults: readonly string[];
   /** A guided lesson's steps not yet run, and where the learner is. */
-  lesson: { steps: readonly LessonStep[]; next: number } | null;
+  lesson: { steps: readonly LessonStep[]; next: number; oneByOne?: boolean } | null;
   /** A notice about the link or file the page was opened with. */
   notice: string | null;
+  /** The scenario text last loaded and how (for reset and step-by-step replay). */
+  source: { text: string; lesson: boolean; /** Opened from a link, a file or a host page: its steps can be replayed one by one. */ replayable?: boolean } | null;
 }
 
 export const MAX_EVENTS = 1000;
@@ -82,6 +84,7 @@ export const initialState: SimState = {
   faults: [],
   lesson: null,
   notice: null,
+  source: null,
 };
 
 export const useSim = create<SimState>()(() => initialState);
