@@ -66,6 +66,21 @@ function Flow() {
     return next;
   }, [maps, memory]);
   const rf = useReactFlow();
+  // The box's size: a small canvas (an embed, a short window) drops the overview map, and a resize refits the view.
+  const box = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ w: 0, h: 0 });
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const { width, height } = entry.contentRect;
+      setSize((old) => (Math.abs(old.w - width) < 40 && Math.abs(old.h - height) < 40 ? old : { w: width, h: height }));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const small = size.w > 0 && (size.w < 720 || size.h < 320);
 
   // Focusing a node that is off screen scrolls React Flow's overflow-hidden box; undo that and pan to the node instead.
   const onFocus = (e: FocusEvent<HTMLDivElement>) => {
@@ -79,7 +94,7 @@ function Flow() {
   };
 
   return (
-    <div className="h-full w-full" onFocus={onFocus}>
+    <div ref={box} className="h-full w-full" onFocus={onFocus}>
       <ReactFlow
         nodes={layout.nodes}
         edges={layout.edges}
@@ -102,7 +117,7 @@ function Flow() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <Controls position="top-right" showInteractive={false} />
-        <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Canvas overview" style={{ width: 160, height: 100 }} />
+        {!small && <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Canvas overview" style={{ width: 160, height: 100 }} />}
         <Panel position="top-left">
           <Legend />
         </Panel>
@@ -111,20 +126,22 @@ function Flow() {
             <p className="mt-16 rounded-md border border-slate-200 bg-white/90 px-3 py-2 text-sm text-slate-600 dark:border-slate-700 dark:bg-slate-900/90 dark:text-slate-300">No StatefulSet yet: write one in the editor and press Apply.</p>
           </Panel>
         )}
-        <FitOnLanes signature={layout.signature} />
+        <FitOnLanes signature={layout.signature} size={`${size.w}x${size.h}`} />
       </ReactFlow>
     </div>
   );
 }
 
-/** Fits the view on first load and whenever the set of lanes (or a lane's mode) changes. */
-function FitOnLanes({ signature }: { signature: string }) {
+/** Fits the view on first load, whenever the set of lanes (or a lane's mode) changes, and when the canvas is resized. */
+function FitOnLanes({ signature, size }: { signature: string; size: string }) {
   const rf = useReactFlow();
-  const first = useRef(true);
+  const last = useRef<{ signature: string; size: string } | null>(null);
   useEffect(() => {
     if (!signature) return;
-    void rf.fitView({ padding: 0.08, maxZoom: 1, duration: first.current ? 0 : 300 });
-    first.current = false;
-  }, [signature, rf]);
+    // Lanes coming or going glide into view; the first fit and a resize jump.
+    const glide = last.current !== null && last.current.signature !== signature;
+    last.current = { signature, size };
+    void rf.fitView({ padding: 0.08, maxZoom: 1, duration: glide ? 300 : 0 });
+  }, [signature, size, rf]);
   return null;
 }

@@ -8,7 +8,7 @@ import { exportText } from '../store/actions';
 import { linkFor, replayStepByStep, resetScenario } from '../store/scenario-actions';
 import { embedConfig } from './current';
 
-const btn = 'rounded px-2 py-0.5 text-xs hover:bg-slate-200 disabled:opacity-40 dark:hover:bg-slate-800';
+const btn = 'whitespace-nowrap rounded px-2 py-0.5 text-xs hover:bg-slate-200 disabled:opacity-40 dark:hover:bg-slate-800';
 
 /** The full playground's address for the session so far (no embed parameters). */
 export async function playgroundUrl(): Promise<string> {
@@ -22,7 +22,7 @@ export function EmbedHeader() {
   const busy = useSim((s) => s.busy);
   return (
     <header className="flex items-center gap-2 border-b border-slate-200 px-2 py-1 text-xs dark:border-slate-800" data-testid="embed-header">
-      <h1 className="truncate text-sm font-semibold">{title ?? 'StatefulSet Playground'}</h1>
+      <h1 className="min-w-0 truncate text-sm font-semibold">{title ?? 'StatefulSet Playground'}</h1>
       <span className="whitespace-nowrap text-slate-400" title={mode === 'main-thread' ? 'This frame may not start a Web Worker, so the cluster runs on the page itself; nothing is saved.' : 'The cluster follows Kubernetes v1.32'}>
         Kubernetes v1.32 (simulated){mode === 'main-thread' ? ' · in-page engine' : ''}
         {embedConfig.readonly ? ' · read-only' : ''}
