@@ -432,7 +432,17 @@ function isHeadless(spec: Obj): boolean {
 }
 
 const IPV4 = /^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$/;
-const isIP = (s: string) => IPV4.test(s) || (s.includes(':') && /^[0-9a-fA-F:.]+$/.test(s));
+const ipChecked = new Map<string, boolean>();
+/** Endpoints list every address on every write, so answers are remembered (a bounded cache). */
+const isIP = (s: string): boolean => {
+  let ok = ipChecked.get(s);
+  if (ok === undefined) {
+    ok = IPV4.test(s) || (s.includes(':') && /^[0-9a-fA-F:.]+$/.test(s));
+    if (ipChecked.size >= 10_000) ipChecked.clear();
+    ipChecked.set(s, ok);
+  }
+  return ok;
+};
 
 // Behaviour of pkg/apis/core/validation/validation.go ValidateService (v1.32)
 export function validateService(obj: KObject): FieldError[] {

@@ -48,7 +48,32 @@ export class Scheduler {
   ) {}
 
   start(): void {
+    for (const p of this.api.list<Pod>('Pod')) this.countLoad(p.metadata.namespace ?? 'default', p.metadata.name as string);
     this.api.watch((ev) => this.onEvent(ev));
+  }
+
+  /** Pods per node that are neither Succeeded nor Failed, kept from the store as pods change. */
+  private load = new Map<string, number>();
+  /** "namespace/name" → the node that pod counts on. */
+  private countedOn = new Map<string, string>();
+
+  /** Re-reads one pod from the store (events may arrive out of order when watchers write) and moves its count. */
+  private countLoad(namespace: string, name: string): void {
+    const key = `${namespace}/${name}`;
+    const p = this.api.get<Pod>('Pod', namespace, name);
+    const node = p?.spec.nodeName && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' ? p.spec.nodeName : undefined;
+    const was = this.countedOn.get(key);
+    if (was === node) return;
+    if (was !== undefined) {
+      const left = (this.load.get(was) ?? 1) - 1;
+      if (left > 0) this.load.set(was, left);
+      else this.load.delete(was);
+      this.countedOn.delete(key);
+    }
+    if (node !== undefined) {
+      this.load.set(node, (this.load.get(node) ?? 0) + 1);
+      this.countedOn.set(key, node);
+    }
   }
 
   /** Pods the scheduler is holding (tests). */
@@ -64,6 +89,7 @@ export class Scheduler {
   private onEvent(ev: WatchEvent): void {
     const o = ev.object;
     if (o.kind === 'Pod') {
+      this.countLoad(o.metadata.namespace ?? 'default', o.metadata.name as string);
       const uid = o.metadata.uid as string;
       if (ev.type !== 'DELETED' && this.needsScheduling(o as Pod)) {
         if (!this.queue.has(uid)) {
@@ -175,10 +201,7 @@ export class Scheduler {
       const hist = [...reasons].map(([why, count]) => `${count} ${why}`).sort();
       return `0/${n} nodes are available: ${hist.join(', ')}.${preemption}`;
     }
-    const load = new Map<string, number>();
-    for (const p of this.api.list<Pod>('Pod')) {
-      if (p.spec.nodeName && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed') load.set(p.spec.nodeName, (load.get(p.spec.nodeName) ?? 0) + 1);
-    }
+    const load = this.load;
     const least = Math.min(...feasible.map((f) => load.get(f.node) ?? 0));
     const ties = feasible.filter((f) => (load.get(f.node) ?? 0) === least);
     // SIM: scoring is reduced to spreading by pod count; equal scores are drawn at random, as selectHost does.

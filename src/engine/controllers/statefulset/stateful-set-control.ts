@@ -4,7 +4,7 @@
  * Behaviour of pkg/controller/statefulset/stateful_set_control.go (v1.32),
  * MaxUnavailableStatefulSet gate off unless the cluster turns it on.
  */
-import { deepCopy } from '../../../lib/clone';
+import { deepCopy, deepEqual } from '../../../lib/clone';
 import type { ControllerRevision, Pod, StatefulSet, StatefulSetStatus } from '../../api/types';
 import type { ApiServer } from '../../apiserver/apiserver';
 import type { SimTime } from '../../clock/clock';
@@ -82,6 +82,8 @@ export class StatefulSetControl {
   private verified = new WeakMap<Pod, { set: string; minReady: number; policy: string; claims: string[]; versions: number[] }>();
   /** The recorded template per set uid, for one generation and collision count (see `recordedTemplate`). */
   private recorded = new Map<string, { generation: number | undefined; collisionCount: number; data: unknown; hash: string }>();
+  /** Whether a stored revision records a given template data object (see `records`). */
+  private equalTo = new WeakMap<ControllerRevision, { data: unknown; equal: boolean }>();
 
   constructor(
     private api: ApiServer,
@@ -120,19 +122,22 @@ export class StatefulSetControl {
   // Behaviour of getStatefulSetRevisions.
   private getStatefulSetRevisions(set: StatefulSet, revisions: ControllerRevision[]) {
     let collisionCount = set.status?.collisionCount ?? 0;
-    const candidate = newRevision(set, nextRevision(revisions), collisionCount, this.recordedTemplate(set, collisionCount));
-    const equal = revisions.filter((r) => revisionsEqual(r, candidate));
+    const recorded = this.recordedTemplate(set, collisionCount);
+    // The candidate revision (newRevision) is built only when it is written; until then its data is `recorded.data`.
+    const equal = revisions.filter((r) => this.records(r, recorded.data));
     const last = revisions[revisions.length - 1];
     let updateRevision: ControllerRevision;
     const lastEqual = equal[equal.length - 1];
-    if (lastEqual && last && revisionsEqual(last, lastEqual)) {
+    // revisionsEqual(last, lastEqual), lastEqual recording the candidate's data.
+    if (lastEqual && last && this.records(last, recorded.data)) {
       updateRevision = last;
     } else if (lastEqual) {
       // A rollback: the old revision is re-used and renumbered to the newest.
       const bumped = deepCopy(lastEqual);
-      bumped.revision = candidate.revision;
+      bumped.revision = nextRevision(revisions);
       updateRevision = this.api.as('statefulset-controller', () => this.api.update(bumped));
     } else {
+      const candidate = newRevision(set, nextRevision(revisions), collisionCount, recorded);
       ({ revision: updateRevision, collisionCount } = this.createRevision(set, candidate, collisionCount));
     }
     const currentRevision = revisions.find((r) => r.metadata.name === set.status?.currentRevision) ?? updateRevision;
@@ -152,6 +157,18 @@ export class StatefulSetControl {
     const fresh = { generation, collisionCount, ...recordTemplate(set, collisionCount) };
     this.recorded.set(uid, fresh);
     return fresh;
+  }
+
+  /**
+   * revisionsEqual(rev, candidate) for a candidate recording `data`, remembered per stored
+   * revision (which never changes in place) for the last data it was compared with.
+   */
+  private records(rev: ControllerRevision, data: unknown): boolean {
+    const hit = this.equalTo.get(rev);
+    if (hit && hit.data === data) return hit.equal;
+    const equal = deepEqual(rev.data, data);
+    this.equalTo.set(rev, { data, equal });
+    return equal;
   }
 
   // Behaviour of pkg/controller/history realHistory.CreateControllerRevision: re-hash on a name clash.

@@ -4,8 +4,8 @@
  * Behaviour of pkg/controller/statefulset/stateful_set.go (v1.32).
  */
 import { deepCopy } from '../../../lib/clone';
-import { matchesSelector } from '../../api/labels';
-import type { ControllerRevision, KObject, Pod, StatefulSet } from '../../api/types';
+import { labelSelectorAsMatcher, matchesSelector } from '../../api/labels';
+import type { ControllerRevision, KObject, LabelSelector, Pod, StatefulSet } from '../../api/types';
 import type { ApiServer, WatchEvent } from '../../apiserver/apiserver';
 import type { EventRecorder } from '../../runtime/recorder';
 import { WorkQueue } from '../../runtime/queue';
@@ -194,8 +194,9 @@ export class StatefulSetController {
   private claimRevisions(set: StatefulSet): ControllerRevision[] {
     const out: ControllerRevision[] = [];
     const selector = set.spec.selector;
+    const matches = selectorMatcher(selector);
     for (const rev of this.api.list<ControllerRevision>('ControllerRevision', set.metadata.namespace)) {
-      if (!selector || !matchesSelector(rev.metadata.labels ?? {}, selector)) continue;
+      if (!selector || !matches(rev.metadata.labels ?? {})) continue;
       const ref = getControllerOf(rev);
       if (ref) {
         if (ref.uid === set.metadata.uid) out.push(rev);
@@ -221,6 +222,23 @@ export class StatefulSetController {
       return undefined;
     }
   }
+}
+
+/** `matchesSelector` with the selector parsed once: an invalid selector matches nothing. */
+function selectorMatcher(selector: LabelSelector | undefined): (labels: Record<string, string>) => boolean {
+  let m: (labels: Record<string, string>) => boolean;
+  try {
+    m = labelSelectorAsMatcher(selector);
+  } catch {
+    return () => false;
+  }
+  return (labels) => {
+    try {
+      return m(labels);
+    } catch {
+      return false;
+    }
+  };
 }
 
 /**

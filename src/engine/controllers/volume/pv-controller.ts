@@ -68,6 +68,7 @@ export class PersistentVolumeController {
   }
 
   start(): void {
+    for (const c of this.api.list<PersistentVolumeClaim>('PersistentVolumeClaim')) this.trackPending(claimKey(c));
     this.api.watch((ev) => this.onEvent(ev));
     this.provisioner.start();
     this.protection.start();
@@ -77,6 +78,7 @@ export class PersistentVolumeController {
     const o = ev.object;
     if (o.kind === 'PersistentVolumeClaim') {
       const c = o as PersistentVolumeClaim;
+      this.trackPending(claimKey(c));
       // Behaviour of pv_controller_base.go deleteClaim: the claim's volume is synced at once so it is Released promptly.
       if (ev.type === 'DELETED') {
         if (c.spec.volumeName) this.volumeQueue.add(c.spec.volumeName);
@@ -91,6 +93,21 @@ export class PersistentVolumeController {
       } else this.volumeQueue.add(pv.metadata.name as string);
     } else return;
     this.ensureResync();
+  }
+
+  /** "namespace/name" of every claim that waits for a volume: not being deleted, neither Bound nor Lost. */
+  private pendingClaims = new Set<string>();
+
+  /**
+   * Brings one claim's entry up to date from the store (not from the event: a write made while
+   * another watcher handles an event can reach this one first, so events may arrive out of order).
+   */
+  private trackPending(key: string): void {
+    const [ns, name] = key.split('/') as [string, string];
+    const c = this.api.get<PersistentVolumeClaim>('PersistentVolumeClaim', ns, name);
+    const waiting = !!c && !c.metadata.deletionTimestamp && c.status?.phase !== 'Bound' && c.status?.phase !== 'Lost';
+    if (waiting) this.pendingClaims.add(key);
+    else this.pendingClaims.delete(key);
   }
 
   /** Volumes without a claimRef. */
@@ -137,8 +154,7 @@ export class PersistentVolumeController {
    * SIM: upstream resyncs forever; with nothing pending a resync writes nothing, so skipping it is unobservable.
    */
   private ensureResync(): void {
-    const pending = this.api.list<PersistentVolumeClaim>('PersistentVolumeClaim').some((c) => !c.metadata.deletionTimestamp && c.status?.phase !== 'Bound' && c.status?.phase !== 'Lost');
-    if (!pending) {
+    if (this.pendingClaims.size === 0) {
       this.resyncTimer?.cancel();
       this.resyncTimer = undefined;
       return;
