@@ -4,7 +4,7 @@
  * playback, theme, read-only mode and the host origin allowed to drive it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { SPEEDS } from '../../protocol/protocol';
+import { SpeedSelect } from '../ui/SpeedSelect';
 import { exportText } from '../store/actions';
 import { linkFor } from '../store/scenario-actions';
 import { CONTROLS, DEFAULT_EMBED_PANELS, embedSnippet, embedUrl, normaliseOrigin, PANELS, type ControlName, type Panel, type SnippetOptions } from './config';
@@ -127,13 +127,7 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
             </label>
             <label className="flex items-center gap-1 text-xs">
               Speed
-              <select className={field} value={speed} data-testid="embed-speed" onChange={(e) => setSpeed(Number(e.target.value))}>
-                {SPEEDS.map((s) => (
-                  <option key={s} value={s}>
-                    {s}×
-                  </option>
-                ))}
-              </select>
+              <SpeedSelect value={speed} onChange={setSpeed} testId="embed-speed" />
             </label>
             <label className="flex items-center gap-1 text-xs">
               Theme

@@ -5,7 +5,8 @@
  */
 import { useSim } from '../store/store';
 import { exportText } from '../store/actions';
-import { linkFor, replayStepByStep, resetScenario } from '../store/scenario-actions';
+import { linkFor, resetScenario } from '../store/scenario-actions';
+import { ReplayStepsButton } from '../ui/ReplayStepsButton';
 import { embedConfig } from './current';
 
 const btn = 'whitespace-nowrap rounded px-2 py-0.5 text-xs hover:bg-slate-200 disabled:opacity-40 dark:hover:bg-slate-800';
@@ -28,11 +29,7 @@ export function EmbedHeader() {
         {embedConfig.readonly ? ' · read-only' : ''}
       </span>
       <div className="ml-auto flex items-center gap-1">
-        {source && !source.lesson && (
-          <button type="button" className={btn} disabled={busy} data-testid="replay-steps" title="Start again from the manifests and run the steps one at a time" onClick={() => void replayStepByStep()}>
-            Replay step by step
-          </button>
-        )}
+        {source && !source.lesson && <ReplayStepsButton className={btn} />}
         {source && (
           <button type="button" className={btn} disabled={busy} data-testid="embed-reset" title="Back to the scenario as it was loaded" onClick={() => void resetScenario({ play: embedConfig.autoplay })}>
             Reset

@@ -1,8 +1,9 @@
 /** Header actions for scenarios: gallery, share link, export and import. */
 import { useCallback, useRef, useState } from 'react';
 import { EmbedDialog } from '../embed/EmbedDialog';
-import { copyLink, downloadScenario, GALLERY, importFile, openScenario, replayStepByStep } from '../store/scenario-actions';
+import { copyLink, downloadScenario, GALLERY, importFile, openScenario } from '../store/scenario-actions';
 import { useSim } from '../store/store';
+import { ReplayStepsButton } from '../ui/ReplayStepsButton';
 
 const btn = 'rounded px-2 py-1 text-xs hover:bg-slate-200 dark:hover:bg-slate-800';
 
@@ -13,14 +14,9 @@ export function ScenarioMenu() {
   const closeEmbed = useCallback(() => setEmbedding(false), []);
   // A link or file just opened (nothing done since) can be replayed from its manifests, one step per Next.
   const replayable = useSim((s) => !!s.source?.replayable && !s.source.lesson && s.history.length === 0);
-  const busy = useSim((s) => s.busy);
   return (
     <div className="flex items-center gap-1">
-      {replayable && (
-        <button type="button" className={btn} disabled={busy} data-testid="replay-steps" title="Start again from the manifests and run the steps one at a time with Next" onClick={() => void replayStepByStep()}>
-          Replay step by step
-        </button>
-      )}
+      {replayable && <ReplayStepsButton className={btn} />}
       <label className="flex items-center gap-1 text-xs">
         <span className="sr-only">Open a gallery scenario</span>
         <select

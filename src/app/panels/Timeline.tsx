@@ -4,7 +4,7 @@
  * React renders.
  */
 import { useEffect, useRef } from 'react';
-import { SPEEDS } from '../../protocol/protocol';
+import { SpeedSelect } from '../ui/SpeedSelect';
 import { currentVirtualTime, pause, play, setSpeed, stepToNext } from '../store/actions';
 import { useSim } from '../store/store';
 
@@ -73,13 +73,7 @@ export function Timeline() {
       </button>
       <label className="flex items-center gap-1 text-xs">
         <span className="text-slate-500">Speed</span>
-        <select className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900" value={speed} onChange={(e) => setSpeed(Number(e.target.value))} data-testid="speed">
-          {SPEEDS.map((s) => (
-            <option key={s} value={s}>
-              {s}×
-            </option>
-          ))}
-        </select>
+        <SpeedSelect value={speed} onChange={setSpeed} testId="speed" />
       </label>
       <span className="ml-2 font-mono text-xs tabular-nums" aria-label="Virtual time since the cluster started" data-testid="clock" ref={clockRef}>
         T+0s
