@@ -1,9 +1,11 @@
 /** Header actions for scenarios: gallery, share link, export and import. */
-import { useCallback, useRef, useState } from 'react';
-import { EmbedDialog } from '../embed/EmbedDialog';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { copyLink, downloadScenario, GALLERY, importFile, openScenario } from '../store/scenario-actions';
 import { useSim } from '../store/store';
 import { ReplayStepsButton } from '../ui/ReplayStepsButton';
+
+/** Loaded when first opened: a course author's tool, not every reader's. */
+const EmbedDialog = lazy(() => import('../embed/EmbedDialog').then((m) => ({ default: m.EmbedDialog })));
 
 const btn = 'rounded px-2 py-1 text-xs hover:bg-slate-200 dark:hover:bg-slate-800';
 
@@ -54,7 +56,11 @@ export function ScenarioMenu() {
       <button type="button" className={btn} data-testid="embed" title="Get an <iframe> snippet for a course page" onClick={() => setEmbedding(true)}>
         Embed
       </button>
-      {embedding && <EmbedDialog onClose={closeEmbed} />}
+      {embedding && (
+        <Suspense fallback={null}>
+          <EmbedDialog onClose={closeEmbed} />
+        </Suspense>
+      )}
       <button type="button" className={btn} data-testid="export" title="Download the scenario file (npm run sim can replay it)" onClick={() => void downloadScenario()}>
         Export
       </button>
