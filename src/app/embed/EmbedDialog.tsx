@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { SpeedSelect } from '../ui/SpeedSelect';
 import { exportText } from '../store/actions';
-import { linkFor } from '../store/scenario-actions';
+import { linkFor, pageAddress } from '../store/scenario-actions';
 import { CONTROLS, DEFAULT_EMBED_PANELS, embedSnippet, embedUrl, normaliseOrigin, PANELS, type ControlName, type Panel, type SnippetOptions } from './config';
 import { useSim } from '../store/store';
 
@@ -57,7 +57,7 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
     fragment === null && !(source === 'gallery' && gallery)
       ? null
       : {
-          base: location.href.replace(/[?#].*$/, ''),
+          base: pageAddress(),
           scenario: source === 'gallery' && gallery ? { gallery } : { fragment: fragment ?? '' },
           panels,
           controls,

@@ -5,7 +5,7 @@
  */
 import { useSim } from '../store/store';
 import { exportText } from '../store/actions';
-import { linkFor, resetScenario } from '../store/scenario-actions';
+import { linkFor, pageAddress, resetScenario } from '../store/scenario-actions';
 import { ReplayStepsButton } from '../ui/ReplayStepsButton';
 import { embedConfig } from './current';
 
@@ -13,7 +13,7 @@ const btn = 'whitespace-nowrap rounded px-2 py-0.5 text-xs hover:bg-slate-200 di
 
 /** The full playground's address for the session so far (no embed parameters). */
 export async function playgroundUrl(): Promise<string> {
-  return `${location.href.replace(/[?#].*$/, '')}${await linkFor(await exportText())}`;
+  return `${pageAddress()}${await linkFor(await exportText())}`;
 }
 
 export function EmbedHeader() {

@@ -30,6 +30,11 @@ export async function scenarioFromFragment(hash: string): Promise<{ text: string
   }
 }
 
+/** The page's address without query or fragment (from href: a sandboxed frame's origin reads "null"). */
+export function pageAddress(): string {
+  return location.href.replace(/[?#].*$/, '');
+}
+
 export async function linkFor(text: string): Promise<string> {
   const { encodeScenario } = await import('../../share/link');
   return `#${encodeScenario(text)}`;
@@ -62,7 +67,7 @@ export async function refreshLink(): Promise<string> {
   } catch {
     // Some sandboxed frames forbid history changes: the link is still returned for copying.
   }
-  return `${location.origin}${location.pathname}${location.search}${link}`;
+  return `${pageAddress()}${location.search}${link}`;
 }
 
 export async function copyLink(): Promise<string> {
