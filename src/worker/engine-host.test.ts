@@ -182,4 +182,21 @@ describe('EngineHost failing pods', () => {
     }
     expect([...seen]).toEqual([]);
   });
+
+  it('builds views from the store, so a late, older watch event cannot leave a stale object on the page', () => {
+    const h = harness();
+    h.play(60);
+    const inside = h.host as unknown as { session: { cluster: { api: { get(kind: string, ns: string, name: string): { metadata: { uid?: string } } | undefined } } }; onWatch(ev: { type: string; object: unknown }): void };
+    const api = inside.session.cluster.api;
+    const before = api.get('Pod', 'default', 'web-1');
+    h.exec('kubectl delete pod web-1');
+    h.play(60);
+    const now = api.get('Pod', 'default', 'web-1');
+    expect(now?.metadata.uid).not.toBe(before?.metadata.uid);
+    // Watchers that write while handling an event can make an older event arrive after a newer one.
+    inside.onWatch({ type: 'MODIFIED', object: before });
+    inside.onWatch({ type: 'DELETED', object: now });
+    h.play(1);
+    expect(h.pods().find((p) => p.name === 'web-1')).toMatchObject({ uid: now?.metadata.uid, stage: 'Ready' });
+  });
 });

@@ -4,7 +4,7 @@
  * small view events. It has no timers of its own: whoever hosts it (the Web
  * Worker, or the page itself when workers are unavailable) calls `tick`.
  */
-import type { KEvent, KObject, Pod, StatefulSet } from '../engine/api/types';
+import type { KEvent, Pod, StatefulSet } from '../engine/api/types';
 import type { WatchEvent } from '../engine/apiserver/apiserver';
 import type { SimTime } from '../engine/clock/clock';
 import { runKubectl } from '../kubectl/kubectl';
@@ -49,7 +49,12 @@ export interface LoadedScenario {
 export class EngineHost {
   private session!: Session;
   private unwatch: (() => void) | undefined;
-  private touched = new Map<string, KObject | null>();
+  /**
+   * Drawn objects written since the last flush: "Kind/name" → namespace. Their views are built from
+   * the store at flush time, not from the events: while one watcher handles an event another write
+   * can reach this watcher first, so an older event may arrive after a newer one.
+   */
+  private touched = new Map<string, string | undefined>();
   private eventsTouched = new Map<string, KEvent>();
   private whySent = 0;
   private origins = new Map<string, ClaimOrigin>();
@@ -253,7 +258,7 @@ export class EngineHost {
       return;
     }
     if (!KINDS_DRAWN.has(o.kind)) return;
-    this.touched.set(`${o.kind}/${o.metadata.name}`, ev.type === 'DELETED' ? null : o);
+    this.touched.set(`${o.kind}/${o.metadata.name}`, o.metadata.namespace);
   }
 
   private sets(): StatefulSet[] {
@@ -279,21 +284,26 @@ export class EngineHost {
     for (const [key, due] of this.unschedulable) {
       if (due > now) continue;
       this.unschedulable.delete(key);
-      const pod = this.session.cluster.api.get('Pod', 'default', key.slice(4));
-      if (pod) this.touched.set(key, pod);
+      this.touched.set(key, 'default');
     }
     const changes: ObjectChange[] = [];
-    for (const [key, o] of this.touched) {
+    for (const [key, namespace] of this.touched) {
       const slash = key.indexOf('/');
       const kind = key.slice(0, slash) as ObjectView['kind'];
-      if (o === null) changes.push({ op: 'delete', kind, name: key.slice(slash + 1) });
+      const o = this.session.cluster.api.get(kind, namespace, key.slice(slash + 1));
+      if (!o) changes.push({ op: 'delete', kind, name: key.slice(slash + 1) });
       else {
         const v = viewOf(o, now as SimTime, () => this.sets(), this.origins);
         if (v) changes.push({ op: 'put', view: v });
       }
     }
     this.touched.clear();
-    const events: EventView[] = [...this.eventsTouched.values()].map(eventView);
+    // Events too are read back from the store: an aggregated Event's latest count wins whatever the delivery order.
+    const api = this.session.cluster.api;
+    const events: EventView[] = [...this.eventsTouched.values()].flatMap((e) => {
+      const cur = api.get<KEvent>('Event', e.metadata.namespace, e.metadata.name as string);
+      return cur && cur.metadata.uid === e.metadata.uid ? [eventView(cur)] : [];
+    });
     this.eventsTouched.clear();
     const why = this.takeWhy();
     if (changes.length || events.length || why.length) this.post({ type: 'changes', changes, events, why, transport: this.transport() });
