@@ -35,6 +35,20 @@ export default tseslint.config(
     },
   },
   {
+    // Same scenario, same bytes in every browser: no ordering or formatting that depends on the reader's locale.
+    files: [...pure, 'src/share/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['localeCompare', 'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString', 'toLocaleLowerCase', 'toLocaleUpperCase'].flatMap((name) => [
+          { selector: `MemberExpression[property.name='${name}']`, message: `${name} depends on the reader's locale; use compareBytes (lib/order) or explicit formatting.` },
+          { selector: `MemberExpression[property.value='${name}']`, message: `${name} depends on the reader's locale; use compareBytes (lib/order) or explicit formatting.` },
+        ]),
+        { selector: "Identifier[name='Intl']", message: "Intl depends on the reader's locale; use compareBytes (lib/order) or explicit formatting." },
+      ],
+    },
+  },
+  {
     files: ['src/engine/**'],
     ignores: ['**/*.test.ts', 'src/engine/testing/**'],
     rules: {
@@ -68,7 +82,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**', 'bench/**', '*.config.ts', 'e2e/**', 'scripts/**'],
+    files: ['src/cli/**', 'bench/**', 'fuzz/**', '*.config.ts', 'e2e/**', 'scripts/**'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

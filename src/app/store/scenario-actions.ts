@@ -2,6 +2,7 @@
  * Scenarios in and out of the page: share links in the URL fragment, file
  * export and import, the gallery, and guided lessons.
  */
+import { compareBytes } from '../../lib/order';
 import type { WorkerMessage } from '../../protocol/protocol';
 import { exportText, loadScenario, runCommand } from './actions';
 import { useSim } from './store';
@@ -16,7 +17,7 @@ export interface GalleryEntry {
 
 export const GALLERY: GalleryEntry[] = Object.entries(GALLERY_FILES)
   .map(([path, load]) => ({ name: path.replace(/^.*\/(.*)\.yaml$/, '$1'), load }))
-  .sort((a, b) => (a.name === 'playground' ? -1 : b.name === 'playground' ? 1 : a.name.localeCompare(b.name)));
+  .sort((a, b) => (a.name === 'playground' ? -1 : b.name === 'playground' ? 1 : compareBytes(a.name, b.name)));
 
 /** The scenario a share link carries, or a notice saying why it cannot be opened. */
 export async function scenarioFromFragment(hash: string): Promise<{ text: string } | { error: string } | null> {

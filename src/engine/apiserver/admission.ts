@@ -4,14 +4,19 @@
  */
 import { ApiError } from '../api/errors';
 import type { KObject, PersistentVolume, PersistentVolumeClaim, Pod, Service, StatefulSet, StorageClass } from '../api/types';
+import { compareBytes } from '../../lib/order';
 import type { ApiServer } from './apiserver';
 
 export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
+const BETA_DEFAULT_CLASS_ANNOTATION = 'storageclass.beta.kubernetes.io/is-default-class';
 
-/** The default StorageClass: the newest one annotated as default, as DefaultStorageClass admission picks it since 1.28. */
+/** The default StorageClass: the newest one annotated as default (ties: the first name in byte order). */
+// Behaviour of pkg/volume/util/storageclass.go GetDefaultClass and IsDefaultAnnotation (v1.32).
 export function defaultStorageClass(api: ApiServer): StorageClass | undefined {
-  const defaults = api.list<StorageClass>('StorageClass').filter((c) => c.metadata.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true');
-  defaults.sort((a, b) => (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
+  const isDefault = (c: StorageClass) => c.metadata.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true' || c.metadata.annotations?.[BETA_DEFAULT_CLASS_ANNOTATION] === 'true';
+  const defaults = api.list<StorageClass>('StorageClass').filter(isDefault);
+  // creationTimestamp is RFC 3339 in UTC with whole seconds, so byte order is time order.
+  defaults.sort((a, b) => compareBytes(b.metadata.creationTimestamp ?? '', a.metadata.creationTimestamp ?? '') || compareBytes(a.metadata.name ?? '', b.metadata.name ?? ''));
   return defaults[0];
 }
 

@@ -7,10 +7,12 @@
  * Behaviour of pkg/controller/endpoint/endpoints_controller.go (v1.32).
  */
 import { deepEqual } from '../../../lib/clone';
+import { compareBytes } from '../../../lib/order';
 import type { EndpointAddress, Endpoints, KObject, Pod, Service, ServicePort } from '../../api/types';
 import type { ApiServer, WatchEvent } from '../../apiserver/apiserver';
 import { timestamp, type VirtualClock } from '../../clock/clock';
 import { WorkQueue } from '../../runtime/queue';
+import { guarded } from '../../runtime/faults';
 import { ApiError } from '../../api/errors';
 
 export const ENDPOINTS_CONTROLLER = 'endpoint-controller';
@@ -43,7 +45,7 @@ function findPort(pod: Pod, sp: ServicePort): number | undefined {
 }
 
 /** The order SortSubsets gives addresses within a subset: by IP (as strings), then by the pod's uid. */
-const byIP = (a: Entry, b: Entry): number => (a.addr.ip < b.addr.ip ? -1 : a.addr.ip > b.addr.ip ? 1 : (a.addr.targetRef?.uid ?? '').localeCompare(b.addr.targetRef?.uid ?? ''));
+const byIP = (a: Entry, b: Entry): number => compareBytes(a.addr.ip, b.addr.ip) || compareBytes(a.addr.targetRef?.uid ?? '', b.addr.targetRef?.uid ?? '');
 
 /** Where `e` goes in `list` (sorted by byIP). */
 function slot(list: Entry[], e: Entry): number {
@@ -171,14 +173,27 @@ export class EndpointsController {
     this.api.watch((ev) => this.onEvent(ev));
   }
 
+  /** Sizes of the controller's per-service state (tests, soak benchmark). */
+  stats(): Record<string, number> {
+    let dirty = 0;
+    for (const se of this.services.values()) dirty += se.dirty.size;
+    return { ...this.queue.stats(), services: this.services.size, dirtyPods: dirty };
+  }
+
   private onEvent(ev: WatchEvent): void {
     const o = ev.object;
     if (o.kind === 'Service') this.queue.add(keyOf(o));
     else if (o.kind === 'Endpoints' && ev.type === 'DELETED' && this.api.get('Service', o.metadata.namespace, o.metadata.name as string)) this.queue.add(keyOf(o));
     else if (o.kind === 'Pod') {
       for (const [k, se] of this.services) {
-        if (!k.startsWith(`${o.metadata.namespace ?? 'default'}/`) || se.dirty.has(o.metadata.name as string)) continue;
-        se.dirty.set(o.metadata.name as string, ev.type === 'ADDED' ? undefined : (ev.old as Pod));
+        if (!k.startsWith(`${o.metadata.namespace ?? 'default'}/`)) continue;
+        const name = o.metadata.name as string;
+        if (se.dirty.has(name)) {
+          // A pod that came and went since the last sync leaves nothing to work out again.
+          if (ev.type === 'DELETED' && se.dirty.get(name) === undefined) se.dirty.delete(name);
+          continue;
+        }
+        se.dirty.set(name, ev.type === 'ADDED' ? undefined : (ev.old as Pod));
       }
       // Behaviour of endpoints_controller.go updatePod: a write that changes nothing an endpoint shows is ignored.
       if (ev.type === 'MODIFIED' && ev.old && !podEndpointChanged(ev.old as Pod, o as Pod)) return;
@@ -190,10 +205,12 @@ export class EndpointsController {
     }
   }
 
+  /** One sync; any failure is retried with back-off, and one that is not an API error is reported as a fault on the Service. */
   private run(key: string): void {
+    const [ns, name] = key.split('/') as [string, string];
     try {
-      this.sync(key);
-      this.queue.forget(key);
+      if (guarded(this.api.clock, ENDPOINTS_CONTROLLER, () => this.api.get<Service>('Service', ns, name), () => this.sync(key))) this.queue.forget(key);
+      else this.queue.addRateLimited(key);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       this.queue.addRateLimited(key);

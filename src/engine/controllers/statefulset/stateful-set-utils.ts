@@ -4,6 +4,8 @@
  * Behaviour of pkg/controller/statefulset/stateful_set_utils.go (v1.32).
  */
 import { deepCopy, deepEqual } from '../../../lib/clone';
+import { compareBytes } from '../../../lib/order';
+import { setOwn } from '../../../lib/own';
 import type {
   ControllerRevision,
   OwnerReference,
@@ -258,7 +260,7 @@ function sortedCopy(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(sortedCopy);
   const o = x as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(o).sort()) if (o[k] !== undefined) out[k] = sortedCopy(o[k]);
+  for (const k of Object.keys(o).sort()) if (o[k] !== undefined) setOwn(out, k, sortedCopy(o[k]));
   return out;
 }
 
@@ -354,13 +356,14 @@ export function applyRevision(set: StatefulSet, rev: ControllerRevision): Statef
 
 export const revisionsEqual = (a: ControllerRevision, b: ControllerRevision): boolean => deepEqual(a.data, b.data);
 
-/** Sorted by revision number, then creation time, then name. */
+/** Sorted by revision number, then creation time, then name (byte order). */
+// Behaviour of pkg/controller/history/controller_history.go SortControllerRevisions (v1.32).
 export function sortRevisions(revs: ControllerRevision[]): ControllerRevision[] {
   return [...revs].sort(
     (a, b) =>
       a.revision - b.revision ||
-      (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') ||
-      (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
+      compareBytes(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? '') ||
+      compareBytes(a.metadata.name ?? '', b.metadata.name ?? ''),
   );
 }
 
