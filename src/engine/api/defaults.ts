@@ -5,6 +5,7 @@
  * what a user sees in `kubectl get -o yaml` right after creating it.
  * Quantities are stored in canonical form, as the API server re-encodes them.
  */
+import { getOwn, setOwn } from '../../lib/own';
 import { canonicalQuantity, isValidQuantity, parseQuantity } from './quantity';
 import type { StrategyContext } from './strategy';
 import type { Container, KObject, PodSpec, Probe, Volume } from './types';
@@ -215,7 +216,7 @@ function defaultPodOnly(spec: PodSpec): void {
       const limits = asObj(res?.['limits']);
       if (!res || !limits) continue;
       const requests = (asObj(res['requests']) ?? (res['requests'] = {})) as Obj;
-      for (const k of Object.keys(limits)) if (requests[k] === undefined) requests[k] = limits[k];
+      for (const k of Object.keys(limits)) if (getOwn(requests, k) === undefined) setOwn(requests, k, limits[k]);
     }
   }
   if (spec['enableServiceLinks'] === undefined || spec['enableServiceLinks'] === null) spec['enableServiceLinks'] = true;

@@ -135,3 +135,25 @@ describe('selectorToString (kubectl describe "Selector:")', () => {
     expect(selectorFromSet({})({ app: 'db' })).toBe(true);
   });
 });
+
+describe('keys JavaScript objects inherit are ordinary label keys', () => {
+  it('a selector on such a key matches only labels that have it', () => {
+    const none = { app: 'web' };
+    const has = JSON.parse('{"constructor":"x","toString":"7"}') as Record<string, string>;
+    expect(parseSelector('constructor')(none)).toBe(false);
+    expect(parseSelector('constructor')(has)).toBe(true);
+    expect(parseSelector('!constructor')(none)).toBe(true);
+    expect(parseSelector('toString in (7)')(has)).toBe(true);
+    expect(parseSelector('toString>6')(has)).toBe(true);
+    expect(parseSelector('valueOf=x')({})).toBe(false);
+    expect(parseSelector('hasOwnProperty!=x')({})).toBe(true);
+    expect(parseSelector('constructor').text).toBe('constructor');
+  });
+
+  it('operators are looked up as own names', () => {
+    expect(() => labelSelectorAsMatcher({ matchExpressions: [{ key: 'a', operator: 'constructor' as never }] })).toThrowError('"constructor" is not a valid label selector operator');
+    expect(() => labelSelectorAsMatcher({ matchExpressions: [{ key: 'a' } as never] })).toThrowError('"" is not a valid label selector operator');
+    expect(matchesSelector({ a: 'x' }, { matchExpressions: [{ key: 'a', operator: 'toString' as never }] })).toBe(false);
+    expect(matchesSelector({}, { matchLabels: { constructor: 'x' } })).toBe(false);
+  });
+});

@@ -6,6 +6,7 @@
  * Semantics (metav1.LabelSelectorAsSelector): a null/undefined selector
  * matches NOTHING; an empty selector `{}` matches EVERYTHING.
  */
+import { getOwn, hasOwn } from '../../lib/own';
 import { goStringSlice, goQuote } from './gofmt';
 import { isQualifiedName, isValidLabelValue } from './names';
 import type { LabelSelector } from './types';
@@ -84,9 +85,7 @@ function newRequirement(key: string, op: Operator, vals: string[]): Requirement 
   return agg === undefined ? { key, operator: op, values: vals } : agg;
 }
 
-function has(labels: Labels, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(labels, key);
-}
+const has = (labels: Labels, key: string): boolean => hasOwn(labels, key);
 
 // Behaviour of staging/src/k8s.io/apimachinery/pkg/labels/selector.go Requirement.Matches (v1.32)
 export function requirementMatches(r: Requirement, labels: Labels): boolean {
@@ -203,8 +202,9 @@ export function labelSelectorAsMatcher(sel: LabelSelector | null | undefined): L
     reqs.push(r);
   }
   for (const e of exprs) {
-    const op = OP_FROM_API[e.operator];
-    if (!op) throw new InvalidSelectorError(`${goQuote(String(e.operator))} is not a valid label selector operator`);
+    const operator = typeof e.operator === 'string' ? e.operator : '';
+    const op = getOwn(OP_FROM_API, operator);
+    if (!op) throw new InvalidSelectorError(`${goQuote(operator)} is not a valid label selector operator`);
     const r = newRequirement(e.key, op, [...(e.values ?? [])]);
     if (typeof r === 'string') throw new InvalidSelectorError(r);
     reqs.push(r);
@@ -308,7 +308,7 @@ function lex(s: string): Scanned[] {
         if (c === '') break;
         if (isSpecial(c)) {
           buf += c;
-          const t = STRING_TO_TOKEN[buf];
+          const t = getOwn(STRING_TO_TOKEN, buf);
           if (t) last = { tok: t, lit: buf };
           else if (last) {
             unread();
@@ -332,7 +332,7 @@ function lex(s: string): Scanned[] {
         }
         buf += c;
       }
-      out.push({ tok: STRING_TO_TOKEN[buf] ?? 'id', lit: buf });
+      out.push({ tok: getOwn(STRING_TO_TOKEN, buf) ?? 'id', lit: buf });
     }
   }
 }

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_NESTING_DEPTH } from '../../lib/nesting';
 import { ApiError } from './errors';
 import { jsonPatch, mergePatch, PatchError, pruneNullFields, strategicMergePatch } from './patch';
 import fixtures from './testdata/patch-kubectl-1.32.json';
@@ -102,6 +105,176 @@ describe('patch errors as the API server answers them', () => {
     expect(() => mergePatch(sts, null)).toThrowError('Invalid JSON Patch');
     expect(() => mergePatch(sts, 'x')).toThrowError('Invalid JSON Patch');
     expect(mergePatch(sts, [1, null, { a: null, b: 1 }])).toEqual([1, null, { b: 1 }]);
+  });
+});
+
+/**
+ * More cases recorded from kubectl v1.32.5 (testdata/patch-kubectl-1.32-hostile.json):
+ * malformed directives and operations, keys such as `__proto__`/`constructor`, long
+ * lists (Go's stable sort), and the inputs on which the Go libraries panic. Read
+ * with JSON.parse: Vite's JSON import would turn a `"__proto__"` key into a prototype.
+ */
+interface RecordedCase extends Case {
+  panic?: string;
+  kubectlDecodeError?: string;
+}
+const hostile = JSON.parse(readFileSync(join(__dirname, 'testdata', 'patch-kubectl-1.32-hostile.json'), 'utf8')) as { cases: RecordedCase[] };
+
+describe('malformed and hostile patches agree with kubectl patch --local (v1.32)', () => {
+  it.each(hostile.cases.map((c) => [`${c.type}: ${c.name}`, c] as const))('%s', (_name, c) => {
+    const before = JSON.stringify(originals[c.original]);
+    let result: unknown;
+    let err: unknown;
+    try {
+      result = apply(c);
+    } catch (e) {
+      err = e;
+    }
+    if (c.result !== undefined) {
+      expect(err).toBeUndefined();
+      expect(result).toEqual(c.result);
+    } else if (c.kubectlDecodeError !== undefined) {
+      // The patch applied; kubectl's failure came from decoding the result (the API server's decode step).
+      expect(err).toBeUndefined();
+    } else {
+      expect(err).toBeInstanceOf(PatchError);
+      const e = err as PatchError;
+      expect(e.internal).toBeUndefined();
+      if (c.panic !== undefined) {
+        // Go panicked: the server answers a panicking request with a 500.
+        expect(e.localMessage).toBe(c.panic);
+        expect(e.code).toBe(500);
+        expect(e.message).toBe(
+          `an error on the server ("This request caused apiserver to panic. Look in the logs for details.") has prevented the request from succeeding (patch ${c.original === 'sts' ? 'statefulsets.apps web' : 'pods web-0'})`,
+        );
+      } else {
+        expect(e.localMessage.replace(/\n$/, '')).toBe(c.error);
+      }
+    }
+    expect(JSON.stringify(originals[c.original])).toBe(before);
+    expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('polluted');
+  });
+});
+
+describe('what no patch can do', () => {
+  const sts = originals['sts'] as Record<string, unknown>;
+  const protoBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+  const own = (o: unknown, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+  it('a JSON patch through __proto__ fails like the library and pollutes nothing (issue sample)', () => {
+    const ops = [{ op: 'add', path: '/__proto__/deletionTimestamp', value: '2025-01-01T09:00:00Z' }];
+    expect(() => jsonPatch(sts, ops)).toThrowError(PatchError);
+    try {
+      jsonPatch(sts, ops);
+    } catch (e) {
+      expect((e as PatchError).localMessage).toBe('add operation does not apply: doc is missing path: "/__proto__/deletionTimestamp": missing value');
+      expect((e as PatchError).kubectlText()).toBe('The request is invalid: the server rejected our request due to an error in our request');
+    }
+    expect(({} as Record<string, unknown>)['deletionTimestamp']).toBeUndefined();
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
+  });
+
+  it('__proto__ written by any patch type is an own data key; prototypes stay untouched', () => {
+    const js = jsonPatch(sts, [
+      { op: 'add', path: '/__proto__', value: { deletionTimestamp: 'x' } },
+      { op: 'add', path: '/__proto__/deletionTimestamp', value: 'y' },
+      { op: 'copy', from: '/__proto__', path: '/metadata/__proto__' },
+    ]) as Record<string, Record<string, unknown>>;
+    const proto = JSON.parse('{"__proto__":{"deletionTimestamp":"z"},"metadata":{"labels":{"__proto__":"v"}}}') as object;
+    const smp = strategicMergePatch(sts, proto, 'StatefulSet') as Record<string, Record<string, unknown>>;
+    const merge = mergePatch(sts, proto) as Record<string, Record<string, unknown>>;
+    for (const r of [js, smp, merge]) {
+      expect(Object.getPrototypeOf(r)).toBe(Object.prototype);
+      expect(own(r, '__proto__')).toBe(true);
+      expect(r['metadata']?.['deletionTimestamp']).toBeUndefined();
+      expect(Object.getPrototypeOf(r['metadata'])).toBe(Object.prototype);
+    }
+    expect(js['__proto__']).toEqual({ deletionTimestamp: 'y' });
+    expect(own(js['metadata'], '__proto__')).toBe(true);
+    expect(own((smp['metadata'] as Record<string, Record<string, unknown>>)['labels'], '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
+  });
+
+  it('inherited names are absent keys: test/remove/replace/merge see no value there', () => {
+    expect(() => jsonPatch(sts, [{ op: 'remove', path: '/metadata/constructor' }])).toThrowError(PatchError);
+    expect(jsonPatch(sts, [{ op: 'test', path: '/metadata/toString', value: null }])).toEqual(sts);
+    expect(() => jsonPatch(sts, [{ op: 'add', path: '/constructor/prototype/polluted', value: 1 }])).toThrowError(PatchError);
+    const r = strategicMergePatch(sts, { metadata: { constructor: { a: 1 }, hasOwnProperty: 'x' } }, 'StatefulSet') as Record<string, Record<string, unknown>>;
+    expect(r['metadata']?.['constructor']).toEqual({ a: 1 });
+    expect(r['metadata']?.['hasOwnProperty']).toBe('x');
+  });
+
+  it('deep documents give the decoder\'s depth error, not a stack overflow', () => {
+    const nest = (n: number, arr: boolean): unknown => {
+      let v: unknown = 1;
+      for (let i = 0; i < n; i++) v = arr ? [v] : { a: v };
+      return v;
+    };
+    for (const n of [MAX_NESTING_DEPTH + 1, 20_000]) {
+      for (const arr of [false, true]) {
+        const deep = nest(n, arr);
+        const bracket = arr ? '[' : '{';
+        const cases: [() => unknown, string, string][] = [
+          [() => strategicMergePatch(sts, { metadata: { labels: deep } }, 'StatefulSet'), `invalid character '${bracket}' exceeded max depth`, 'invalid JSON document'],
+          [() => mergePatch(sts, { metadata: { labels: deep } }), `error decoding patch: invalid character '${bracket}' exceeded max depth`, 'Invalid JSON Patch'],
+          [() => jsonPatch(sts, [{ op: 'add', path: '/x', value: deep }]), `error decoding patch: invalid character '${bracket}' exceeded max depth`, `invalid character '${bracket}' exceeded max depth`],
+        ];
+        for (const [f, message, local] of cases) {
+          let err: unknown;
+          try {
+            f();
+          } catch (e) {
+            err = e;
+          }
+          expect(err).toBeInstanceOf(PatchError);
+          expect((err as PatchError).reason).toBe('BadRequest');
+          expect((err as PatchError).message).toBe(message);
+          expect((err as PatchError).localMessage).toBe(local);
+        }
+      }
+    }
+    // At the limit everything still works.
+    const ok = nest(MAX_NESTING_DEPTH - 3, false);
+    expect(strategicMergePatch(sts, { spec: { x: ok } }, 'StatefulSet')).toMatchObject({ spec: { x: ok } });
+    expect(mergePatch(sts, { spec: { x: ok } })).toMatchObject({ spec: { x: ok } });
+    expect(jsonPatch(sts, [{ op: 'add', path: '/spec/x', value: nest(MAX_NESTING_DEPTH - 4, true) }, { op: 'test', path: '/spec/x', value: nest(MAX_NESTING_DEPTH - 4, true) }])).toBeTruthy();
+  });
+
+  it('a JSON patch may hold at most 10000 operations', () => {
+    const ops = Array.from({ length: 10_001 }, () => ({ op: 'test', path: '/kind', value: 'StatefulSet' }));
+    let err: unknown;
+    try {
+      jsonPatch(sts, ops);
+    } catch (e) {
+      err = e;
+    }
+    expect((err as PatchError).code).toBe(413);
+    expect((err as PatchError).kubectlText()).toBe('Error from server (RequestEntityTooLarge): Request entity too large: The allowed maximum operations in a JSON patch is 10000, got 10001');
+    expect(jsonPatch(sts, ops.slice(1))).toEqual(sts);
+  });
+
+  it('copies may add at most 3 MiB in all (the server\'s json-patch-max-copy-bytes)', () => {
+    const big = { metadata: { name: 'big' }, data: 'x'.repeat(200_000) };
+    const ops: unknown[] = [];
+    for (let i = 0; i < 16; i++) ops.push({ op: 'copy', from: '/data', path: `/c${i}` });
+    let err: unknown;
+    try {
+      jsonPatch(big, ops);
+    } catch (e) {
+      err = e;
+    }
+    expect((err as PatchError).localMessage).toBe('Unable to complete the copy, the accumulated size increase of copy is 3200032, exceeding the limit 3145728');
+    // Doubling a document with copies stops long before memory does.
+    const doubling = Array.from({ length: 40 }, (_, i) => ({ op: 'copy', from: '/spec', path: `/spec/d${i}` }));
+    expect(() => jsonPatch(sts, doubling)).toThrowError(PatchError);
+    try {
+      jsonPatch(sts, doubling);
+    } catch (e) {
+      expect((e as PatchError).localMessage).toMatch(/^Unable to complete the copy, the accumulated size increase of copy is \d+, exceeding the limit 3145728$/);
+    }
+    const grow: unknown[] = [{ op: 'add', path: '/a', value: ['x'.repeat(1000)] }];
+    for (let i = 0; i < 30; i++) grow.push({ op: 'copy', from: '/a', path: `/a/-` }, { op: 'copy', from: '/a', path: '/b' }, { op: 'move', from: '/b', path: '/a/-' });
+    expect(() => jsonPatch(sts, grow)).toThrowError('the server rejected our request');
   });
 });
 

@@ -5,6 +5,8 @@
  * also treats nil and empty slices/maps as equal). Quantities are stored
  * canonically by defaulting, so plain string comparison matches Cmp.
  */
+import { getOwn } from '../../lib/own';
+
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function isZero(v: unknown): boolean {
@@ -23,7 +25,7 @@ export function semanticEqual(a: unknown, b: unknown): boolean {
   }
   if (isObj(a) && isObj(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) if (!semanticEqual(a[k], b[k])) return false;
+    for (const k of keys) if (!semanticEqual(getOwn(a, k), getOwn(b, k))) return false;
     return true;
   }
   return false;

@@ -4,6 +4,7 @@
  * the rules that matter for the playground's objects are ported.
  */
 import { deepCopy } from '../../lib/clone';
+import { getOwn } from '../../lib/own';
 import type { FieldError } from './errors';
 import { goIntOrString, goQuote } from './gofmt';
 import { cmpDiff, POD_SPEC_FIELDS } from './godiff';
@@ -117,7 +118,7 @@ function validateResources(res: unknown, p: Path): FieldError[] {
   for (const [name, v] of Object.entries(requests).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!isValidQuantity(v)) continue;
     if (parseQuantity(v as string).nanos < 0n) errs.push(invalid(p.child('requests').key(name), vStr(quantityText(v)), 'must be greater than or equal to 0'));
-    const lim = limits[name];
+    const lim = getOwn(limits, name);
     if (lim !== undefined && isValidQuantity(lim)) {
       const c = compareQuantity(v as string, lim as string);
       if (c !== 0 && !OVERCOMMIT.has(name)) errs.push(invalid(p.child('requests'), vStr(quantityText(v)), `must be equal to ${name} limit of ${quantityText(lim)}`));

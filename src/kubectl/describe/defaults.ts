@@ -11,6 +11,7 @@
  */
 import { parseQuantity } from '../../engine/api/quantity';
 import type { Container, Pod, PodSpec, PodTemplateSpec, Probe, StatefulSet } from '../../engine/api/types';
+import { getOwn, setOwn } from '../../lib/own';
 import { deepCopy } from '../../lib/clone';
 import type { Toleration } from './format';
 
@@ -44,7 +45,7 @@ function defaultContainer(c: Container): void {
     // requests default to limits for every resource with a limit and no request
     const limits = res['limits'];
     const requests = isRec(res['requests']) ? res['requests'] : {};
-    for (const k of Object.keys(limits)) if (requests[k] === undefined) requests[k] = limits[k];
+    for (const k of Object.keys(limits)) if (getOwn(requests, k) === undefined) setOwn(requests, k, limits[k]);
     if (Object.keys(requests).length > 0) res['requests'] = requests;
   }
 }

@@ -4,6 +4,7 @@
  * volume-satisfies-claim checks and the smallest-fit search by access-mode
  * group.
  */
+import { getOwn } from '../../../lib/own';
 import { matchesSelector } from '../../api/labels';
 import { compareQuantity } from '../../api/quantity';
 import type { KObject, Node, PersistentVolume, PersistentVolumeClaim, StorageClass } from '../../api/types';
@@ -112,7 +113,7 @@ export function nodeAffinityAllows(pv: PersistentVolume, node: Node): boolean {
   if (!terms || terms.length === 0) return true;
   const labels = node.metadata.labels ?? {};
   const reqOk = (r: NodeSelectorRequirement): boolean => {
-    const v = labels[r.key];
+    const v = getOwn(labels, r.key);
     switch (r.operator) {
       case 'In':
         return v !== undefined && (r.values ?? []).includes(v);
