@@ -4,6 +4,8 @@
  * grouped boolean shorthands, `--` to end flags, and flags anywhere among
  * the arguments. Errors carry cobra's text.
  */
+import { goDurationMs, parseGoDuration } from '../lib/duration';
+import { parseGoInt } from '../lib/goint';
 export type FlagType = 'bool' | 'string' | 'int' | 'strings' | 'duration';
 
 export interface FlagSpec {
@@ -11,6 +13,8 @@ export interface FlagSpec {
   short?: string;
   type: FlagType;
   default?: string | number | boolean | string[];
+  /** pflag's NoOptDefVal: the value of `--name` given alone (a value then only follows `=`). */
+  noOptDefault?: string;
 }
 
 export type FlagValues = Record<string, string | number | boolean | string[] | undefined>;
@@ -42,10 +46,20 @@ export function parseFlags(argv: string[], specs: FlagSpec[]): Parsed {
         if (!/^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$/.test(raw)) throw new FlagError(`invalid argument "${raw}" for "${shown}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`);
         flags[spec.name] = /^(1|t|T|true|TRUE|True)$/.test(raw);
         break;
-      case 'int':
-        if (!/^[+-]?\d+$/.test(raw)) throw new FlagError(`invalid argument "${raw}" for "${shown}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`);
-        flags[spec.name] = Number(raw);
+      case 'int': {
+        // pflag's int: strconv.ParseInt(raw, 0, 64), so 0x10, 0o17, 010 and 1_000 are numbers too.
+        const n = parseGoInt(raw);
+        if ('error' in n) throw new FlagError(`invalid argument "${raw}" for "${shown}" flag: ${n.error}`);
+        flags[spec.name] = Number(n.value);
         break;
+      }
+      case 'duration': {
+        // pflag's duration: time.ParseDuration; the value is kept as whole milliseconds (negative allowed).
+        const d = parseGoDuration(raw);
+        if ('error' in d) throw new FlagError(`invalid argument "${raw}" for "${shown}" flag: ${d.error}`);
+        flags[spec.name] = goDurationMs(d.ns);
+        break;
+      }
       case 'strings': {
         const prev = set.has(spec.name) && Array.isArray(flags[spec.name]) && flags[`__${spec.name}`] ? (flags[spec.name] as string[]) : [];
         flags[spec.name] = [...prev, ...raw.split(',')];
@@ -70,6 +84,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[]): Parsed {
       if (!spec) throw new FlagError(`unknown flag: --${name}`);
       if (eq >= 0) assign(spec, a.slice(eq + 1), `--${name}`);
       else if (spec.type === 'bool') assign(spec, 'true', `--${name}`);
+      else if (spec.noOptDefault !== undefined) assign(spec, spec.noOptDefault, `--${name}`);
       else {
         if (i + 1 >= argv.length) throw new FlagError(`flag needs an argument: --${name}`);
         assign(spec, argv[++i] as string, `--${name}`);

@@ -38,7 +38,21 @@ export function fieldErrorMessage(e: FieldError): string {
   return `${e.field}: ${fieldErrorCause(e)}`;
 }
 
-export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Forbidden' | 'MethodNotAllowed' | 'InternalError' | 'Gone';
+export type StatusReason =
+  | 'NotFound'
+  | 'AlreadyExists'
+  | 'Conflict'
+  | 'Invalid'
+  | 'BadRequest'
+  | 'Forbidden'
+  | 'MethodNotAllowed'
+  | 'InternalError'
+  | 'Gone'
+  | 'RequestEntityTooLarge'
+  | 'Expired'
+  | 'Timeout'
+  /** metav1.StatusReasonUnknown: a server error that was not a Status (code 500); kubectl prints `Error from server: <message>`. */
+  | '';
 
 const CODES: Record<StatusReason, number> = {
   NotFound: 404,
@@ -50,6 +64,10 @@ const CODES: Record<StatusReason, number> = {
   MethodNotAllowed: 405,
   InternalError: 500,
   Gone: 410,
+  RequestEntityTooLarge: 413,
+  Expired: 410,
+  Timeout: 504,
+  '': 500,
 };
 
 export interface StatusDetails {
@@ -106,4 +124,10 @@ export function invalid(kind: string, group: string, name: string, errs: FieldEr
 
 export function badRequest(message: string): ApiError {
   return new ApiError('BadRequest', message);
+}
+
+/** A watch or list from a resourceVersion the server no longer holds (HTTP 410, reason Expired). */
+// Behaviour of apimachinery pkg/api/errors NewResourceExpired (v1.32)
+export function resourceExpired(message: string): ApiError {
+  return new ApiError('Expired', message);
 }

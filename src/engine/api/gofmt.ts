@@ -6,6 +6,7 @@
  * syntax, e.g. `map[string]string{"app":"x"}`). JSON rendering only arrived
  * in v1.34 (kubernetes#132314), so it is not used here.
  */
+import { compareBytes } from '../../lib/order';
 
 /** Go's strconv.Quote / %q for a string. */
 export function goQuote(s: string): string {
@@ -50,37 +51,42 @@ export function goQuote(s: string): string {
   return `${out}"`;
 }
 
-/** Go's %v of a JSON-shaped value, as `fmt.Sprintf("%v", x)` prints decoded JSON (maps sorted: `map[a:1 b:[x y]]`). */
+/**
+ * Go's %v of a JSON-shaped value as decoded into interface{} (sigs.k8s.io/json
+ * PreserveInts: integral numbers in range are int64, others float64), e.g.
+ * `map[a:1 b:[x y] c:2.5 d:<nil>]` with map keys in byte order.
+ */
 export function goV(v: unknown): string {
   if (v === null || v === undefined) return '<nil>';
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return goFloat(v);
+  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? String(v === 0 ? 0 : v) : goFloat(v);
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(goV).join(' ')}]`;
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort(compareBytes);
     return `map[${keys.map((k) => `${k}:${goV(o[k])}`).join(' ')}]`;
   }
   return String(v);
 }
 
-/** Go's %v of a float64 (strconv 'g' with shortest precision, exponent when < 1e-4 or >= 1e21). */
+/** Go's %v of a float64: strconv 'g' with the shortest digits, in exponent form when the exponent is < -4 or >= 6 (`1e+06`, `2.5`). */
 export function goFloat(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
-  const abs = Math.abs(n);
-  if (abs !== 0 && (abs < 1e-4 || abs >= 1e21)) {
-    const [m, e] = n.toExponential().split('e') as [string, string];
-    const exp = Number(e);
-    return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
+  if (Number.isNaN(n)) return 'NaN';
+  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
+  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
+  const [m, e] = n.toExponential().split('e') as [string, string];
+  const exp = Number(e);
+  if (exp < -4 || exp >= 6) return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
   return String(n);
 }
 
 /** %#v of a map[string]string: `map[string]string{"a":"b", "c":"d"}`, `map[string]string(nil)` for nil. */
 export function goMapStringString(m: Record<string, string> | null | undefined, typeName = 'map[string]string'): string {
   if (m === null || m === undefined) return `${typeName}(nil)`;
-  const keys = Object.keys(m).sort();
+  const keys = Object.keys(m).sort(compareBytes);
   return `${typeName}{${keys.map((k) => `${goQuote(k)}:${goQuote(String(m[k]))}`).join(', ')}}`;
 }
 
@@ -111,7 +117,7 @@ interface SelectorLike {
 export function labelSelectorGoString(sel: SelectorLike | null | undefined): string {
   if (sel === null || sel === undefined) return 'null';
   const ml = sel.matchLabels ?? {};
-  const keys = Object.keys(ml).sort();
+  const keys = Object.keys(ml).sort(compareBytes);
   const labels = `map[string]string{${keys.map((k) => `${k}: ${ml[k]},`).join('')}}`;
   const exprs = (sel.matchExpressions ?? [])
     .map((e) => `LabelSelectorRequirement{Key:${e.key ?? ''},Operator:${e.operator ?? ''},Values:[${(e.values ?? []).join(' ')}],},`)
@@ -146,17 +152,13 @@ export function goJSON(v: unknown): string {
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(goJSON).join(',')}]`;
   const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+  const keys = Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort(compareBytes);
   return `{${keys.map((k) => `${goJSON(k)}:${goJSON(o[k])}`).join(',')}}`;
 }
 
 function goJSONNumber(n: number): string {
-  if (!Number.isFinite(n)) return 'null';
-  const abs = Math.abs(n);
-  if (abs !== 0 && (abs < 1e-6 || abs >= 1e21)) {
-    const [m, e] = n.toExponential().split('e') as [string, string];
-    const exp = Number(e);
-    return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
-  return String(n);
+  // Go's encoder writes float64s the way ES6 does (`1e-7`, `1e+21`), which is JS's own String().
+  return Number.isFinite(n) ? String(n) : 'null';
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deepCopy } from '../../lib/clone';
 import { fieldErrorMessage, invalid } from './errors';
-import { decodeError, DEFAULT_FEATURE_GATES, defaultObject, validateCreate, validateUpdate, type StrategyContext } from './strategy';
+import { decodeObject, DEFAULT_FEATURE_GATES, defaultObject, validateCreate, validateUpdate, type StrategyContext } from './strategy';
 import type { KObject } from './types';
 
 const ctx: StrategyContext = { featureGates: DEFAULT_FEATURE_GATES };
@@ -840,13 +840,13 @@ describe('other kinds', () => {
   });
 });
 
-describe('decodeError (body does not decode)', () => {
+describe('decodeObject (body does not decode)', () => {
   it('rejects malformed quantities before defaulting', () => {
     const c = pvc();
     c['spec'].resources.requests.storage = '1GB';
-    expect(decodeError(c as KObject)?.message).toBe(
+    expect(() => decodeObject(c as KObject)).toThrow(
       "PersistentVolumeClaim in version \"v1\" cannot be handled as a PersistentVolumeClaim: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
     );
-    expect(decodeError(pvc() as KObject)).toBeUndefined();
+    expect(decodeObject(pvc() as KObject).obj).toEqual(pvc());
   });
 });

@@ -4,9 +4,8 @@
  * functions and nothing else from this area; the work is done in
  * defaults.ts and validation*.ts.
  */
-import { defaultQuantityErrors } from './decode';
 import { applyDefaults } from './defaults';
-import { ApiError, type FieldError } from './errors';
+import type { FieldError } from './errors';
 import type { KObject } from './types';
 import { validateObjectCreate, validateObjectUpdate } from './validation';
 
@@ -39,15 +38,8 @@ export function validateUpdate(obj: KObject, old: KObject, ctx: StrategyContext)
 }
 
 /**
- * The BadRequest a real API server returns before defaulting when the body
- * does not decode into the kind's Go type (today: malformed quantities), e.g.
- * `PersistentVolumeClaim in version "v1" cannot be handled as a
- * PersistentVolumeClaim: quantities must match the regular expression …`.
- * Undefined when the object decodes. Call it before defaultObject.
+ * Decoding a request body into the kind's Go type (call before defaultObject):
+ * `decodeObject` for create/update bodies, `decodeJsonPatched` and
+ * `convertSmpPatched` for the results of patches. See decode.ts.
  */
-export function decodeError(obj: KObject): ApiError | undefined {
-  const msg = defaultQuantityErrors(obj);
-  if (msg === undefined) return undefined;
-  const version = (obj.apiVersion ?? '').split('/').pop() ?? '';
-  return new ApiError('BadRequest', `${obj.kind} in version "${version}" cannot be handled as a ${obj.kind}: ${msg}`);
-}
+export { convertSmpPatched, decodeJsonPatched, decodeObject, type Decoded, type FieldValidation } from './decode';

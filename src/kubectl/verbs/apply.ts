@@ -4,18 +4,22 @@
  * Behaviour of staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go and cmd/create (v1.32).
  */
 import { deepCopy, deepEqual } from '../../lib/clone';
+import { getOwn, hasOwn, isJsonMap, setOwn } from '../../lib/own';
 import { ApiError } from '../../engine/api/errors';
-import { kindInfo, qualifiedSingular } from '../../engine/api/kinds';
-import { strategicMergePatch } from '../../engine/api/patch';
+import { goQuote } from '../../engine/api/gofmt';
+import { qualifiedSingular } from '../../engine/api/kinds';
+import type { FieldValidation } from '../../engine/api/decode';
 import type { KObject } from '../../engine/api/types';
-import { errorText, KubectlError, str, type Verb, type VerbContext } from '../context';
-import { objectsFromFiles } from '../resources';
+import { checkErrText, ErrorList, KubectlError, reduce, str, type Verb, type VerbContext } from '../context';
+import type { FileObject } from '../manifests';
+import { unservedError, visitFiles } from '../resources';
+import { VALIDATE_FLAG, validationDirective, warningWriter } from '../validate';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
-/** Adds the source file to a server error the way AddSourceToErr does. */
+/** Adds the source file to a server error's message the way AddSourceToErr does (kubectl still prints an Invalid one from its details). */
 export function withSource(e: unknown, verb: string, source: string): unknown {
-  if (e instanceof ApiError && e.reason !== 'Invalid') return new ApiError(e.reason, `error when ${verb} "${source}": ${e.message}`, e.details);
+  if (e instanceof ApiError) return new ApiError(e.reason, `error when ${verb} ${goQuote(source)}: ${e.message}`, e.details);
   return e;
 }
 
@@ -49,11 +53,11 @@ export function threeWayPatch(last: unknown, desired: unknown): unknown {
   if (!isMap(desired)) return desired;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(desired)) {
-    const prev = isMap(last) ? last[k] : undefined;
-    if (Array.isArray(v) && Array.isArray(prev)) out[k] = listPatch(prev, v);
-    else out[k] = isMap(v) ? threeWayPatch(prev, v) : v;
+    const prev = isMap(last) ? getOwn(last, k) : undefined;
+    if (Array.isArray(v) && Array.isArray(prev)) setOwn(out, k, listPatch(prev, v));
+    else setOwn(out, k, isMap(v) ? threeWayPatch(prev, v) : v);
   }
-  if (isMap(last)) for (const k of Object.keys(last)) if (!(k in desired)) out[k] = null;
+  if (isMap(last)) for (const k of Object.keys(last)) if (!hasOwn(desired, k)) setOwn(out, k, null);
   return out;
 }
 
@@ -84,18 +88,48 @@ function checkDryRun(mode: string): string {
   throw new KubectlError(`Invalid dry-run value (${mode}). Must be "none", "server", or "client".`);
 }
 
-/** Applies one object; returns the word kubectl prints after its name. */
-export function applyOne(ctx: VerbContext, input: KObject, dryRun: string): 'created' | 'configured' | 'unchanged' {
+/** What one apply or create request carries besides the object. */
+export interface ApplyRequest {
+  dryRun: string;
+  fieldValidation: FieldValidation;
+  warn: (message: string) => void;
+}
+
+/** How Info.String names an object in kubectl's messages. */
+function infoString(o: FileObject): string {
+  const r = o.resource;
+  return `Resource: ${goQuote(`${r.group}/${r.version}, Resource=${r.resource}`)}, GroupVersionKind: ${goQuote(`${r.group}/${r.version}, Kind=${r.kind}`)}\nName: ${goQuote(o.name)}, Namespace: ${goQuote(o.namespace)}`;
+}
+
+/**
+ * Applies one object: a create for a new object, otherwise a strategic merge
+ * patch the server applies (with the `--validate` directive). Returns the word
+ * kubectl prints after its name; throws what kubectl reports (with the source).
+ * Behaviour of apply.go applyOneObject.
+ */
+export function applyOne(ctx: VerbContext, o: FileObject, req: ApplyRequest): 'created' | 'configured' | 'unchanged' {
   const api = ctx.cluster.api;
-  const info = kindInfo(input.kind);
-  const live = api.get(input.kind, input.metadata.namespace, input.metadata.name as string);
+  const input = o.obj;
+  if (o.name === '') {
+    const meta = getOwn(input as unknown as Record<string, unknown>, 'metadata');
+    const generateName = isJsonMap(meta) ? getOwn(meta, 'generateName') : undefined;
+    if (typeof generateName === 'string' && generateName !== '') throw new KubectlError(`from ${generateName}: cannot use generate name with apply`);
+    // client-go refuses to GET an empty name.
+    throw new KubectlError(`error when retrieving current configuration of:\n${infoString(o)}\nfrom server for: ${goQuote(o.source)}: resource name may not be empty`);
+  }
+  if (!o.kind) throw withSource(unservedError(), 'creating', o.source);
+  const live = api.get(o.kind.kind, o.namespace || undefined, o.name);
   const desired = deepCopy(input);
   desired.metadata.annotations = { ...(desired.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedValue(input) };
+  const opts = { dryRun: req.dryRun !== '', fieldValidation: req.fieldValidation, warn: req.warn };
   if (!live) {
-    api.as('kubectl', () => api.create(desired, { dryRun: dryRun !== '' }));
+    try {
+      api.as('kubectl', () => api.create(desired, opts));
+    } catch (e) {
+      throw withSource(e, 'creating', o.source);
+    }
     return 'created';
   }
-  void info;
   const lastText = live.metadata.annotations?.[LAST_APPLIED];
   let last: unknown;
   try {
@@ -104,10 +138,12 @@ export function applyOne(ctx: VerbContext, input: KObject, dryRun: string): 'cre
     last = undefined;
   }
   const patch = threeWayPatch(last, desired) as Record<string, unknown>;
-  const merged = strategicMergePatch(deepCopy(live), patch, input.kind) as KObject;
-  merged.metadata.resourceVersion = live.metadata.resourceVersion;
-  const result = api.as('kubectl', () => api.update(merged, { dryRun: dryRun !== '' }));
-  return deepEqual(result, live) ? 'unchanged' : 'configured';
+  try {
+    const result = api.as('kubectl', () => api.patch(o.kind?.kind ?? '', live.metadata.namespace, live.metadata.name ?? '', 'strategic', patch, opts));
+    return deepEqual(result, live) ? 'unchanged' : 'configured';
+  } catch (e) {
+    throw withSource(e, 'patching', o.source);
+  }
 }
 
 export const applyVerb: Verb = {
@@ -117,11 +153,11 @@ export const applyVerb: Verb = {
     { name: 'dry-run', type: 'string' },
     { name: 'output', short: 'o', type: 'string' },
     { name: 'server-side', type: 'bool' },
-    { name: 'validate', type: 'string' },
+    VALIDATE_FLAG,
     { name: 'record', type: 'bool' },
   ],
   run(p, ctx) {
-    return applyOrCreate(ctx, p.flags['filename'] as string[] | undefined, str(p.flags, 'dry-run'), 'apply');
+    return applyOrCreate(ctx, p.flags['filename'] as string[] | undefined, str(p.flags, 'dry-run'), validationDirective(p.flags), 'apply');
   },
 };
 
@@ -131,39 +167,67 @@ export const createVerb: Verb = {
     { name: 'filename', short: 'f', type: 'strings' },
     { name: 'dry-run', type: 'string' },
     { name: 'output', short: 'o', type: 'string' },
-    { name: 'validate', type: 'string' },
+    VALIDATE_FLAG,
     { name: 'save-config', type: 'bool' },
   ],
   run(p, ctx) {
     if (p.args.length) throw new KubectlError(`unknown command "${p.args[0]}" for "kubectl create"`, false);
-    return applyOrCreate(ctx, p.flags['filename'] as string[] | undefined, str(p.flags, 'dry-run'), 'create');
+    return applyOrCreate(ctx, p.flags['filename'] as string[] | undefined, str(p.flags, 'dry-run'), validationDirective(p.flags), 'create');
   },
 };
 
-function applyOrCreate(ctx: VerbContext, files: string[] | undefined, dryRunFlag: string, mode: 'apply' | 'create'): number {
+/** Which client-side checks `--validate` asks of each document (kubectl's Validator: none for false). */
+function schemaFor(v: FieldValidation): 'none' | 'kinds' | 'strict' {
+  return v === 'Ignore' ? 'none' : v === 'Strict' ? 'strict' : 'kinds';
+}
+
+/**
+ * create visits the files and creates each object as it is read (errors are
+ * reported at the end); apply reads every object first, then applies them,
+ * reporting the files' errors before its own.
+ * Behaviour of create.go RunCreate and apply.go GetObjects + Run (v1.32).
+ */
+function applyOrCreate(ctx: VerbContext, files: string[] | undefined, dryRunFlag: string, fieldValidation: FieldValidation, mode: 'apply' | 'create'): number {
   if (!files?.length) {
     if (mode === 'apply') throw new KubectlError('must specify one of -f and -k');
     throw new KubectlError('must specify one of -f and -k', false);
   }
   const dryRun = checkDryRun(dryRunFlag);
-  const objs = objectsFromFiles(ctx, files);
-  if (objs.length === 0) throw new KubectlError('no objects passed to ' + mode);
-  const errors: string[] = [];
-  for (const { obj, source } of objs) {
-    const name = `${qualifiedSingular(kindInfo(obj.kind))}/${obj.metadata.name}`;
-    try {
-      if (mode === 'create') {
-        ctx.cluster.api.as('kubectl', () => ctx.cluster.api.create(obj, { dryRun: dryRun !== '' }));
-        ctx.out(`${name} created${dryRunSuffix(dryRun)}\n`);
-      } else {
-        const word = applyOne(ctx, obj, dryRun);
-        ctx.out(`${name} ${word}${dryRunSuffix(dryRun)}\n`);
+  const req: ApplyRequest = { dryRun, fieldValidation, warn: warningWriter(ctx) };
+  const schema = schemaFor(fieldValidation);
+  const label = (o: FileObject) => `${o.kind ? qualifiedSingular(o.kind) : o.resource.kind.toLowerCase()}/${o.name || '<unknown>'}`;
+  if (mode === 'create') {
+    let count = 0;
+    const err = visitFiles(ctx, files, { schema }, (o) => {
+      if (!o.kind) throw withSource(unservedError(), 'creating', o.source);
+      try {
+        ctx.cluster.api.as('kubectl', () => ctx.cluster.api.create(o.obj, { dryRun: dryRun !== '', fieldValidation, warn: req.warn }));
+      } catch (e) {
+        throw withSource(e, 'creating', o.source);
       }
+      count++;
+      ctx.out(`${label(o)} created${dryRunSuffix(dryRun)}\n`);
+    });
+    if (err !== undefined) {
+      ctx.err(checkErrText(err));
+      return 1;
+    }
+    if (count === 0) throw new KubectlError('no objects passed to create');
+    return 0;
+  }
+  const infos: FileObject[] = [];
+  const infosErr = reduce(visitFiles(ctx, files, { schema }, (o) => infos.push(o)));
+  const errors: unknown[] = infosErr === undefined ? [] : [infosErr];
+  if (infos.length === 0 && errors.length === 0) throw new KubectlError('no objects passed to apply');
+  for (const o of infos) {
+    try {
+      const word = applyOne(ctx, o, req);
+      ctx.out(`${label(o)} ${word}${dryRunSuffix(dryRun)}\n`);
     } catch (e) {
-      const exists = ctx.cluster.api.get(obj.kind, obj.metadata.namespace, obj.metadata.name ?? '');
-      errors.push(errorText(withSource(e, mode === 'create' || !exists ? 'creating' : 'patching', source)));
+      errors.push(e);
     }
   }
-  for (const e of errors) ctx.err(e + '\n');
-  return errors.length ? 1 : 0;
+  if (errors.length === 0) return 0;
+  ctx.err(checkErrText(errors.length === 1 ? errors[0] : new ErrorList(errors)));
+  return 1;
 }

@@ -2,26 +2,74 @@
  * `kubectl patch` with --type strategic (default), merge or json.
  * Behaviour of staging/src/k8s.io/kubectl/pkg/cmd/patch/patch.go (v1.32).
  */
-import { parse as parseYaml } from 'yaml';
-import { deepCopy, deepEqual } from '../../lib/clone';
-import { qualifiedSingular } from '../../engine/api/kinds';
-import { jsonPatch, mergePatch, strategicMergePatch } from '../../engine/api/patch';
+import { deepEqual } from '../../lib/clone';
+import { goQuote } from '../../engine/api/gofmt';
+import { RawJson } from '../../engine/apiserver/patch';
+import { notFound } from '../../engine/api/errors';
+import { jsonPatch, mergePatch, PatchError, strategicMergePatch } from '../../engine/api/patch';
+import { GoJsonSyntaxError, parseRequestJson } from '../../engine/api/schema/json-syntax';
+import { kindInfo, maybeKindInfo, qualifiedResource, qualifiedSingular } from '../../engine/api/kinds';
+import type { PatchType } from '../../engine/apiserver/apiserver';
 import type { KObject } from '../../engine/api/types';
-import { errorText, KubectlError, str, type Verb, type VerbContext } from '../context';
-import { getObject, objectsFromFiles, parseResourceArgs } from '../resources';
+import { errorsText, KubectlError, str, type Verb, type VerbContext } from '../context';
+import { getObject, parseResourceArgs, unservedError, visitFiles } from '../resources';
+import { warningWriter } from '../validate';
+import { GoYamlError, goYamlValue, parseKubectlYaml } from '../yaml-json';
+import { goYamlDepthError } from '../../lib/yaml-depth';
 
-/** Applies a patch document to a live object and writes it. Returns whether anything changed. */
-export function patchObject(ctx: VerbContext, live: KObject, type: string, patch: unknown): boolean {
-  let next: KObject;
-  const base = deepCopy(live);
-  if (type === 'json') {
-    if (!Array.isArray(patch)) throw new KubectlError('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
-    next = jsonPatch(base, patch) as KObject;
-  } else if (type === 'merge') next = mergePatch(base, patch) as KObject;
-  else next = strategicMergePatch(base, patch as object, live.kind) as KObject;
-  next.metadata.resourceVersion = live.metadata.resourceVersion;
-  const written = ctx.cluster.api.as('kubectl', () => ctx.cluster.api.update(next));
-  return !deepEqual(written, live);
+/**
+ * What kubectl sends for `-p TEXT`: apimachinery yaml.ToJSON passes text that
+ * starts with `{` through as it is (the server parses it); anything else is
+ * YAML, converted to JSON here.
+ */
+export function patchBody(text: string): unknown {
+  if (/^\s*\{/u.test(text)) return new RawJson(text);
+  // Nesting is measured before the YAML parser recurses (go-yaml's words; see lib/yaml-depth.ts).
+  const deep = goYamlDepthError(text, false);
+  if (deep) throw new KubectlError(`unable to parse ${goQuote(text)}: ${deep.message}`);
+  const docs = parseKubectlYaml(text, { prettyErrors: false });
+  const doc = docs[0];
+  if (doc?.errors.length) throw new KubectlError(`unable to parse ${goQuote(text)}: error converting YAML to JSON: yaml: ${doc.errors[0]?.message ?? ''}`);
+  // apimachinery yaml.ToJSON: sigs.k8s.io/yaml YAMLToJSON, whose errors are not wrapped.
+  try {
+    return doc ? (goYamlValue(doc) ?? null) : null;
+  } catch (e) {
+    if (e instanceof GoYamlError) throw new KubectlError(`unable to parse ${goQuote(text)}: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * Sends a patch to the API server for a live object (kubectl sends PATCH
+ * requests without a fieldValidation, so unknown fields come back as
+ * warnings). Returns whether the object changed.
+ */
+export function patchObject(ctx: VerbContext, live: KObject, type: PatchType, patch: unknown, opts: { dryRun?: boolean; warn?: (m: string) => void; compareTo?: KObject } = {}): boolean {
+  const api = ctx.cluster.api;
+  const warn = opts.warn ?? warningWriter(ctx);
+  const written = api.as('kubectl', () => api.patch(live.kind, live.metadata.namespace, live.metadata.name ?? '', type, patch, { dryRun: opts.dryRun, warn }));
+  return !deepEqual(written, opts.compareTo ?? live);
+}
+
+/** The patch applied by kubectl itself (`--local`, `--dry-run=client`): the patch libraries' own errors. */
+function localPatch(obj: KObject, type: PatchType, body: unknown): unknown {
+  let patch = body;
+  if (body instanceof RawJson) {
+    try {
+      patch = parseRequestJson(body.text).value;
+    } catch (e) {
+      if (e instanceof GoJsonSyntaxError) throw new KubectlError(e.message);
+      throw e;
+    }
+  }
+  try {
+    if (type === 'json') return jsonPatch(obj, patch);
+    if (type === 'merge') return mergePatch(obj, patch);
+    return strategicMergePatch(obj, patch as object, obj.kind);
+  } catch (e) {
+    if (e instanceof PatchError) throw new KubectlError(e.localMessage);
+    throw e;
+  }
 }
 
 export const patchVerb: Verb = {
@@ -40,36 +88,55 @@ export const patchVerb: Verb = {
     if (!['json', 'merge', 'strategic'].includes(type)) throw new KubectlError(`--type must be one of [json merge strategic], not "${type}"`);
     const text = str(p.flags, 'patch');
     if (!text) throw new KubectlError('must specify --patch or --patch-file containing the contents of the patch');
-    let patch: unknown;
-    try {
-      patch = parseYaml(text);
-    } catch {
-      throw new KubectlError('invalid JSON document');
-    }
-    if (patch === null || typeof patch !== 'object') throw new KubectlError('invalid JSON document');
+    const patch = patchBody(text);
     const files = p.flags['filename'] as string[] | undefined;
-    let targets: KObject[];
-    if (files?.length) targets = objectsFromFiles(ctx, files).map(({ obj }) => ctx.cluster.api.mustGet(obj.kind, obj.metadata.namespace, obj.metadata.name as string));
-    else {
+    const dryRunFlag = str(p.flags, 'dry-run');
+    if (!['', 'none', 'client', 'server'].includes(dryRunFlag)) throw new KubectlError(`Invalid dry-run value (${dryRunFlag}). Must be "none", "server", or "client".`);
+    const dryRun = dryRunFlag === 'server';
+    // --local and --dry-run=client patch the object kubectl read, here, and send nothing (patch.go RunPatch).
+    const local = p.flags['local'] === true || dryRunFlag === 'client';
+    if (p.flags['local'] === true && p.args.length) throw new KubectlError('cannot specify --local and server resources');
+    const warn = warningWriter(ctx);
+    const errors: unknown[] = [];
+    let count = 0;
+    // "patched (no change)" when the server's answer equals the object kubectl read: the live one
+    // for names, the file's own for -f (so a file practically always gives "patched").
+    const patchOne = (live: KObject, read: KObject, kind: string, objName: string): void => {
+      count++;
+      const name = `${maybeKindInfo(kind) ? qualifiedSingular(kindInfo(kind)) : kind.toLowerCase()}/${objName || '<unknown>'}`;
+      const changed = local ? !deepEqual(localPatch(read, type as PatchType, patch), read) : patchObject(ctx, live, type as PatchType, patch, { dryRun, warn, compareTo: read });
+      ctx.out(`${name} patched${changed ? '' : ' (no change)'}${dryRun ? ' (server dry run)' : ''}\n`);
+    };
+    if (files?.length) {
+      const err = visitFiles(ctx, files, {}, (o) => {
+        if (local) return patchOne(o.obj, o.obj, o.kind?.kind ?? o.resource.kind, o.name);
+        if (!o.kind) throw unservedError();
+        if (o.name === '') throw new KubectlError('resource name may not be empty');
+        const live = ctx.cluster.api.get(o.kind.kind, o.namespace || undefined, o.name);
+        if (!live) throw notFound(qualifiedResource(o.kind), o.name);
+        patchOne(live, o.obj, o.kind.kind, o.name);
+      });
+      if (err !== undefined) errors.push(err);
+    } else {
       if (p.args.length === 0) {
         throw new KubectlError("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
       }
       const req = parseResourceArgs(p.args);
       if (!req.names) throw new KubectlError('resource(s) were provided, but no name was specified');
-      targets = [];
-      for (const n of req.names) targets.push(getObject(ctx, n.kind, n.name));
-    }
-    let failed = false;
-    for (const live of targets) {
-      const name = `${qualifiedSingular(parseResourceArgs([live.kind]).kinds[0] as never)}/${live.metadata.name}`;
-      try {
-        const changed = patchObject(ctx, live, type, deepCopy(patch));
-        ctx.out(`${name} patched${changed ? '' : ' (no change)'}\n`);
-      } catch (e) {
-        failed = true;
-        ctx.err(errorText(e) + '\n');
+      for (const n of req.names) {
+        try {
+          const live = getObject(ctx, n.kind, n.name);
+          patchOne(live, live, n.kind.kind, n.name);
+        } catch (e) {
+          errors.push(e);
+        }
       }
     }
-    return failed ? 1 : 0;
+    if (errors.length) {
+      ctx.err(errorsText(errors));
+      return 1;
+    }
+    if (count === 0) throw new KubectlError('no objects passed to patch');
+    return 0;
   },
 };
