@@ -3,6 +3,7 @@
  * rules, runs it against the simulated cluster, and prints errors exactly
  * as kubectl 1.32 does. Pure: text in, text out, an exit code back.
  */
+import { utf8Encode } from '../lib/utf8';
 import { parseFlags, FlagError } from './flags';
 import { errorText, GLOBAL_FLAGS, KubectlError, type KubectlEnv, type KubectlIO, type Verb } from './context';
 import { applyVerb, createVerb } from './verbs/apply';
@@ -34,22 +35,53 @@ const RAW_VERBS = new Set(['rollout', 'set']);
 /** The names `kubectl <tab>` would offer in the playground. */
 export const SUPPORTED_VERBS = VERBS.map((v) => v.name);
 
-function levenshtein(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i] as number[];
-      const prev = d[i - 1] as number[];
-      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
+/** Go's strings.ToLower, rune by rune (a rune whose lower case is not one rune stays; İ → i as in Go). */
+function goLower(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const l = ch === '\u0130' ? 'i' : ch.toLowerCase();
+    out += [...l].length === 1 ? l : ch;
   }
-  return (d[a.length] as number[])[b.length] as number;
+  return out;
+}
+
+/**
+ * Whether the Levenshtein distance between `a` and `b` (byte strings) is at most `max`. Only a
+ * band of width 2·max+1 around the diagonal can stay within `max`, so the work is
+ * O(max · length) and a string far longer than every command costs nothing.
+ */
+function withinDistance(a: Uint8Array, b: Uint8Array, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  const INF = max + 1;
+  let prev = new Array<number>(b.length + 1).fill(INF);
+  let cur = new Array<number>(b.length + 1).fill(INF);
+  for (let j = 0; j <= Math.min(b.length, max); j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur.fill(INF);
+    if (i <= max) cur[0] = i;
+    let best = cur[0] as number;
+    for (let j = Math.max(1, i - max); j <= Math.min(b.length, i + max); j++) {
+      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(v, INF);
+      best = Math.min(best, cur[j] as number);
+    }
+    if (best > max) return false;
+    [prev, cur] = [cur, prev];
+  }
+  return (prev[b.length] as number) <= max;
+}
+
+// Behaviour of github.com/spf13/cobra command.go SuggestionsFor and ld (cobra v1.8, kubectl 1.32):
+// byte-wise Levenshtein distance of the lower-cased names <= SuggestionsMinimumDistance (2), or a prefix.
+/** The commands "Did you mean this?" lists for an unknown command, in kubectl's order. */
+export function suggestionsFor(name: string): string[] {
+  const typed = goLower(name);
+  const typedBytes = utf8Encode(typed);
+  return ALL_COMMANDS.filter((c) => withinDistance(typedBytes, utf8Encode(c), 2) || c.startsWith(typed));
 }
 
 function unknownCommand(name: string): string {
-  // Behaviour of cobra's findSuggestions: distance <= 2 or a prefix match.
-  const s = ALL_COMMANDS.filter((c) => levenshtein(name.toLowerCase(), c) <= 2 || c.startsWith(name.toLowerCase()));
+  const s = suggestionsFor(name);
   let msg = `Error: unknown command "${name}" for "kubectl"\n`;
   if (s.length) msg += `\nDid you mean this?\n${s.map((c) => `\t${c}\n`).join('')}\n`;
   return msg;

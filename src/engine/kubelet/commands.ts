@@ -6,6 +6,8 @@
  */
 import { SIM_EPOCH_MS } from '../clock/clock';
 import type { ContainerFs } from './fs';
+import { grep } from './grep';
+import { ExecStop, SHELL_STRING_MAX, utf8Length, type ExecBudget } from './limits';
 import type { Shell } from './shell';
 
 export interface CommandResult {
@@ -22,9 +24,12 @@ export interface ShellContext {
   nslookup(name: string): { stdout: string; exitCode: number };
   /** Virtual ms since the cluster started. */
   now(): number;
+  /** Counters shared by everything one `kubectl exec` runs. */
+  budget: ExecBudget;
 }
 
-type Command = (sh: Shell, args: string[], stdin: string) => CommandResult;
+/** A tool: its arguments (without argv[0]), standard input, and the name it was run as. */
+type Command = (sh: Shell, args: string[], stdin: string, argv0: string) => CommandResult;
 
 const ok = (stdout = ''): CommandResult => ({ stdout, stderr: '', exitCode: 0 });
 const fail = (stderr: string, exitCode = 1, stdout = ''): CommandResult => ({ stdout, stderr, exitCode });
@@ -56,7 +61,11 @@ function readInputs(sh: Shell, files: string[], stdin: string, tool: string): { 
     else {
       const c = sh.ctx.fs.read(abs);
       if (c === undefined) err += `${tool}: can't open '${file}': No such file or directory\n`;
-      else text += c;
+      else {
+        // SIM: a real tool streams; the playground holds its input in memory, so it is bounded.
+        if (text.length + c.length > SHELL_STRING_MAX) throw new ExecStop(`${tool}: the playground stops a command whose output passes ${SHELL_STRING_MAX} bytes\n`, 1);
+        text += c;
+      }
     }
   }
   return { text, err };
@@ -64,14 +73,6 @@ function readInputs(sh: Shell, files: string[], stdin: string, tool: string): { 
 
 const lines = (t: string): string[] => (t === '' ? [] : t.replace(/\n$/, '').split('\n'));
 
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
 
 function ls(sh: Shell, args: string[]): CommandResult {
   const { f, rest } = flags(args);
@@ -133,13 +134,13 @@ export const COMMANDS: Record<string, Command> = {
     return { stdout: found.map((a) => `${sh.vars.get(a)}\n`).join(''), stderr: '', exitCode: found.length === args.length ? 0 : 1 };
   },
   export: (sh, args) => {
-    for (const a of args) if (a.includes('=')) sh.vars.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
+    for (const a of args) if (a.includes('=')) sh.setVar(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
     return ok();
   },
   pwd: (sh) => ok(`${sh.cwd}\n`),
   cd: (sh, args) => {
     const target = sh.abs(args[0] ?? '/root');
-    if (!sh.ctx.fs.isDir(target)) return fail(`sh: cd: can't cd to ${args[0]}: No such file or directory\n`, 2);
+    if (!sh.ctx.fs.isDir(target)) return fail(`${sh.builtinPrefix('cd')}can't cd to ${args[0]}: No such file or directory\n`, 2);
     sh.cwd = target;
     return ok();
   },
@@ -195,21 +196,9 @@ export const COMMANDS: Record<string, Command> = {
     const nums = counts.length === 1 ? String(counts[0]) : counts.map((n) => String(n).padStart(7)).join(' ');
     return { stdout: `${nums}${rest.length === 1 ? ` ${rest[0]}` : ''}\n`, stderr: err, exitCode: err ? 1 : 0 };
   },
-  grep: (sh, args, stdin) => {
-    const { f, rest } = flags(args);
-    const [pattern, ...files] = rest;
-    if (pattern === undefined) return fail('BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n', 1);
-    let re: RegExp;
-    try {
-      re = new RegExp(pattern, f.has('i') ? 'i' : '');
-    } catch {
-      re = new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), f.has('i') ? 'i' : '');
-    }
-    const { text, err } = readInputs(sh, files, stdin, 'grep');
-    const hits = lines(text).filter((l) => re.test(l) !== f.has('v'));
-    const out = f.has('q') ? '' : f.has('c') ? `${hits.length}\n` : hits.map((l) => `${l}\n`).join('');
-    return { stdout: out, stderr: err, exitCode: err ? 2 : hits.length ? 0 : 1 };
-  },
+  grep: (sh, args, stdin, argv0) => grep(sh, argv0, args, stdin),
+  egrep: (sh, args, stdin, argv0) => grep(sh, argv0, args, stdin),
+  fgrep: (sh, args, stdin, argv0) => grep(sh, argv0, args, stdin),
   head: (sh, args, stdin) => {
     const { rest, n } = flags(args);
     const { text, err } = readInputs(sh, rest, stdin, 'head');
@@ -228,9 +217,15 @@ export const COMMANDS: Record<string, Command> = {
   whoami: () => ok('root\n'),
   true: () => ok(),
   false: () => fail('', 1),
+  // Behaviour of busybox shell/ash.c exitcmd and number(): digits only, then atoi's int, then & 255.
   exit: (sh, args) => {
     sh.exited = true;
-    return { stdout: '', stderr: '', exitCode: args[0] === undefined ? sh.status : Number(args[0]) & 255 };
+    const arg = args[0];
+    if (arg === undefined) return { stdout: '', stderr: '', exitCode: sh.status };
+    if (!/^[0-9]+$/.test(arg)) return fail(`${sh.builtinPrefix('exit')}Illegal number: ${arg}\n`, 2);
+    let v = BigInt(arg);
+    if (v > 0x7fffffffffffffffn) v = 0x7fffffffffffffffn; // strtol saturates
+    return { stdout: '', stderr: '', exitCode: Number(BigInt.asUintN(8, v)) };
   },
   nslookup: (sh, args) => {
     const name = flags(args).rest[0];
@@ -247,8 +242,10 @@ export const COMMANDS: Record<string, Command> = {
     if (args[0] !== undefined) {
       const script = sh.ctx.fs.read(sh.abs(args[0]));
       if (script === undefined) return fail(`sh: can't open '${args[0]}': No such file or directory\n`, 2);
+      child.source = { name: args[0], firstLine: 1 };
       return child.run(script, stdin);
     }
+    child.source = { name: 'sh', firstLine: 1 };
     return child.run(stdin);
   },
 };

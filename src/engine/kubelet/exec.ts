@@ -2,14 +2,27 @@
  * What a command run by `kubectl exec` sees: the container's files (its own
  * layer plus mounted volumes), its environment, and cluster DNS.
  */
+import { getOwn } from '../../lib/own';
 import type { Pod, Service } from '../api/types';
 import type { ApiServer } from '../apiserver/apiserver';
-import type { PersistentVolumeClaim } from '../api/types';
+import type { PersistentVolume, PersistentVolumeClaim } from '../api/types';
+import { quantityValue } from '../api/quantity';
 import { VolumeDataStore } from '../controllers/volume/data';
 import type { ShellContext } from './commands';
 import { DNS_SERVER, nslookup } from './dns';
 import { ContainerFs, normalizePath, seedRootfs, type Mount } from './fs';
+import { ExecBudget, VOLUME_CAPACITY } from './limits';
 import type { ContainerRun, PodRuntime } from './pod-status';
+
+/** A PV's capacity in bytes, held to the playground's VOLUME_CAPACITY. */
+function pvCapacity(pv: PersistentVolume | undefined): number {
+  try {
+    const bytes = quantityValue(pv?.spec.capacity?.storage ?? '');
+    return Number.isFinite(bytes) && bytes >= 0 ? Math.min(Math.floor(bytes), VOLUME_CAPACITY) : VOLUME_CAPACITY;
+  } catch {
+    return VOLUME_CAPACITY;
+  }
+}
 
 export class ExecEnvironment {
   /** Container layers and pod-lifetime volumes (emptyDir), by private key. */
@@ -27,6 +40,10 @@ export class ExecEnvironment {
     if (!s) this.keysByPod.set(rt.uid, (s = new Set()));
     s.add(key);
     return key;
+  }
+
+  stats(): Record<string, number> {
+    return { execPods: this.keysByPod.size, execLayers: this.layers.size, execSeeded: this.seeded.size };
   }
 
   /** Drops every layer and emptyDir of a pod that is gone. */
@@ -53,10 +70,12 @@ export class ExecEnvironment {
         const claim = this.api.get<PersistentVolumeClaim>('PersistentVolumeClaim', rt.namespace, vol.persistentVolumeClaim.claimName);
         const pv = claim?.spec.volumeName;
         if (!pv) continue;
-        out.push({ path, store: this.volumes, key: pv, sub, readOnly: !!vm.readOnly || !!vol.persistentVolumeClaim.readOnly });
+        // A PVC volume holds what its PV does (SIM: at most VOLUME_CAPACITY).
+        const capacity = pvCapacity(this.api.get<PersistentVolume>('PersistentVolume', undefined, pv));
+        out.push({ path, store: this.volumes, key: pv, sub, readOnly: !!vm.readOnly || !!vol.persistentVolumeClaim.readOnly, capacity });
       } else {
         const key = this.own(rt, `volume:${rt.uid}/${vol.name}`);
-        out.push({ path, store: this.layers, key, sub, readOnly: !!vm.readOnly || !vol.emptyDir });
+        out.push({ path, store: this.layers, key, sub, readOnly: !!vm.readOnly || !vol.emptyDir, capacity: VOLUME_CAPACITY });
       }
     }
     return out;
@@ -70,7 +89,7 @@ export class ExecEnvironment {
     const fields: Record<string, string | undefined> = { 'metadata.name': rt.name, 'metadata.namespace': rt.namespace, 'spec.nodeName': rt.node, 'status.podIP': rt.podIP, 'status.hostIP': rt.hostIP };
     for (const e of c.spec.env ?? []) {
       const ref = (e.valueFrom as { fieldRef?: { fieldPath?: string } } | undefined)?.fieldRef?.fieldPath;
-      env.push([e.name, e.value ?? (ref ? (fields[ref] ?? '') : '')]);
+      env.push([e.name, e.value ?? (ref ? (getOwn(fields, ref) ?? '') : '')]);
     }
     // Behaviour of pkg/kubelet/kubelet_pods.go getServiceEnvVarMap (v1.32): service links for ClusterIP services.
     if (pod.spec['enableServiceLinks'] !== false) {
@@ -118,7 +137,7 @@ export class ExecEnvironment {
       this.layers.mkdir(key, m.path.slice(1));
       if (m.sub) m.store.mkdir(m.key, m.sub);
     }
-    const fs = new ContainerFs({ path: '/', store: this.layers, key, sub: '', readOnly: false }, mounts);
-    return { hostname: this.hostname(pod), env: this.env(pod, rt, c), fs, nslookup: (name) => nslookup(this.api, name, rt.namespace), now };
+    const fs = new ContainerFs({ path: '/', store: this.layers, key, sub: '', readOnly: false, capacity: VOLUME_CAPACITY }, mounts);
+    return { hostname: this.hostname(pod), env: this.env(pod, rt, c), fs, nslookup: (name) => nslookup(this.api, name, rt.namespace), now, budget: new ExecBudget() };
   }
 }

@@ -5,6 +5,8 @@
  * pod; an emptyDir lives as long as the pod.
  */
 import type { VolumeDataStore } from '../controllers/volume/data';
+import { compareBytes } from '../../lib/order';
+import { NAME_MAX, PATH_MAX, utf8Length, utf8Prefix } from './limits';
 
 export interface Mount {
   /** Absolute mount path, normalised. */
@@ -15,6 +17,8 @@ export interface Mount {
   /** subPath inside the volume ('' for its root). */
   sub: string;
   readOnly: boolean;
+  /** Bytes the volume holds at most (see limits.ts). */
+  capacity: number;
 }
 
 /** Resolves `p` against `cwd` into an absolute path without `.`/`..`/double slashes. */
@@ -28,7 +32,20 @@ export function normalizePath(p: string, cwd = '/'): string {
   return '/' + parts.join('/');
 }
 
-export type WriteError = 'nonexistent directory' | 'Read-only file system' | 'Is a directory';
+export type WriteError = 'nonexistent directory' | 'Read-only file system' | 'Is a directory' | 'No space left on device' | 'File name too long';
+
+/** ENAMETOOLONG: a name longer than 255 bytes or a path longer than 4095. */
+export function nameTooLong(abs: string): boolean {
+  if (abs.length > NAME_MAX && utf8Length(abs) > PATH_MAX) return true;
+  let start = 1;
+  while (start < abs.length) {
+    let end = abs.indexOf('/', start);
+    if (end < 0) end = abs.length;
+    if (end - start > NAME_MAX / 4 && utf8Length(abs.slice(start, end)) > NAME_MAX) return true;
+    start = end + 1;
+  }
+  return false;
+}
 
 export class ContainerFs {
   constructor(
@@ -70,23 +87,44 @@ export class ContainerFs {
     const names = new Set(m.store.list(m.key, rel));
     const prefix = abs === '/' ? '/' : abs + '/';
     for (const mt of this.mounts) if (mt.path.startsWith(prefix)) names.add(mt.path.slice(prefix.length).split('/')[0] as string);
-    return [...names].sort();
+    return [...names].sort(compareBytes);
   }
 
+  /**
+   * Writes (or appends) `content`. When the volume has no room for all of it, the file
+   * keeps what fits (cut between characters) and the result is "No space left on device".
+   */
   write(abs: string, content: string, append: boolean): WriteError | undefined {
+    if (nameTooLong(abs)) return 'File name too long';
     if (this.isDir(abs)) return 'Is a directory';
     const parent = abs.slice(0, abs.lastIndexOf('/')) || '/';
     if (!this.isDir(parent)) return 'nonexistent directory';
     const { m, rel } = this.resolve(abs);
     if (m.readOnly) return 'Read-only file system';
-    m.store.write(m.key, rel, (append ? (m.store.read(m.key, rel) ?? '') : '') + content);
-    return undefined;
+    const old = m.store.read(m.key, rel);
+    const base = append ? (old ?? '') : '';
+    const room = m.capacity - m.store.usage(m.key);
+    if (m.store.growth(m.key, rel, base + content) <= room) {
+      m.store.write(m.key, rel, base + content);
+      return undefined;
+    }
+    // SIM: byte-exact, where a real file system fills whole blocks.
+    const left = room - m.store.growth(m.key, rel, base);
+    if (left < 0) {
+      if (old !== undefined && !append) m.store.write(m.key, rel, '');
+      return 'No space left on device';
+    }
+    m.store.write(m.key, rel, base + utf8Prefix(content, left));
+    return 'No space left on device';
   }
 
   mkdir(abs: string): WriteError | undefined {
+    if (nameTooLong(abs)) return 'File name too long';
     const { m, rel } = this.resolve(abs);
     if (m.readOnly) return 'Read-only file system';
-    if (rel !== '') m.store.mkdir(m.key, rel);
+    if (rel === '') return undefined;
+    if (m.store.missingDirs(m.key, rel, true) > m.capacity - m.store.usage(m.key)) return 'No space left on device';
+    m.store.mkdir(m.key, rel);
     return undefined;
   }
 

@@ -17,6 +17,8 @@ export interface Simple {
 export interface Item {
   connector: ';' | '&&' | '||';
   pipeline: Simple[];
+  /** 0-based line of the script where the item starts (ash reports it in some messages). */
+  line: number;
 }
 
 export class SyntaxError_ extends Error {}
@@ -37,9 +39,27 @@ function readUntilClose(src: string, i: number, open: string, close: string): [s
   throw new SyntaxError_(`unterminated ${open === '(' ? '$(' : open}`);
 }
 
-function tokenize(src: string): (Word | { op: string })[] {
+/** Characters that end a run of plain word characters. */
+const PLAIN_STOP = new Set([...' \t\n\'"\\$`|;&<>'].map((c) => c.charCodeAt(0)));
+
+/** Characters that end a run inside double quotes. */
+const QUOTED_STOP = new Set([...'"\\$`'].map((c) => c.charCodeAt(0)));
+
+function tokenize(src: string): { toks: (Word | { op: string })[]; lines: number[] } {
   const out: (Word | { op: string })[] = [];
+  const lines: number[] = [];
   let word: Word | undefined;
+  let wordStart = 0;
+  // Line of a source offset, counted as the scan moves forward.
+  let lineAt = 0;
+  let lineCount = 0;
+  const lineOf = (offset: number): number => {
+    for (; lineAt < offset; lineAt++) if (src.charCodeAt(lineAt) === 10) lineCount++;
+    return lineCount;
+  };
+  const begin = (at: number) => {
+    if (!word) wordStart = at;
+  };
   const lit = (text: string, quoted: boolean) => {
     word ??= [];
     const last = word[word.length - 1];
@@ -47,7 +67,10 @@ function tokenize(src: string): (Word | { op: string })[] {
     else word.push({ kind: 'lit', text, quoted });
   };
   const flush = () => {
-    if (word) out.push(word);
+    if (word) {
+      out.push(word);
+      lines.push(lineOf(wordStart));
+    }
     word = undefined;
   };
   const dollar = (i: number, quoted: boolean): number => {
@@ -74,13 +97,15 @@ function tokenize(src: string): (Word | { op: string })[] {
   const op = (o: string, len: number): number => {
     flush();
     out.push({ op: o });
+    lines.push(lineOf(i));
     return len;
   };
   let i = 0;
   while (i < src.length) {
     const c = src[i] as string;
+    if (c !== ' ' && c !== '\t') begin(i);
     const two = src.slice(i, i + 2);
-    const redir = /^(2>>|2>|>>|>|<)/.exec(src.slice(i))?.[1];
+    const redir = c === '<' ? '<' : c === '>' ? (src[i + 1] === '>' ? '>>' : '>') : c === '2' && src[i + 1] === '>' ? (src[i + 2] === '>' ? '2>>' : '2>') : undefined;
     if (c === ' ' || c === '\t') {
       flush();
       i++;
@@ -90,6 +115,8 @@ function tokenize(src: string): (Word | { op: string })[] {
     else if (c === ';' || c === '\n' || c === '&') i += op(';', 1);
     else if (c === '|') i += op('|', 1);
     else if (src.startsWith('2>&1', i) && !word) i += op('2>&1', 4);
+    else if (src.startsWith('1>&2', i) && !word) i += op('>&2', 4);
+    else if (src.startsWith('>&2', i)) i += op('>&2', 3);
     else if (redir && (!word || c === '<' || c === '>')) i += op(redir, redir.length);
     else if (c === "'") {
       const end = src.indexOf("'", i + 1);
@@ -110,8 +137,10 @@ function tokenize(src: string): (Word | { op: string })[] {
           (word ??= []).push({ kind: 'cmd', text: body, quoted: true });
           i = end;
         } else {
-          lit(d, true);
-          i++;
+          let j = i + 1;
+          while (j < src.length && !QUOTED_STOP.has(src.charCodeAt(j))) j++;
+          lit(src.slice(i, j), true);
+          i = j;
         }
       }
       if (i >= src.length) throw new SyntaxError_('unterminated quoted string');
@@ -125,12 +154,15 @@ function tokenize(src: string): (Word | { op: string })[] {
       (word ??= []).push({ kind: 'cmd', text: body, quoted: false });
       i = end;
     } else {
-      lit(c, false);
-      i++;
+      // A run of ordinary characters in one step (the word has begun, so '#' and '2>' are plain).
+      let j = i + 1;
+      while (j < src.length && !PLAIN_STOP.has(src.charCodeAt(j))) j++;
+      lit(src.slice(i, j), false);
+      i = j;
     }
   }
   flush();
-  return out;
+  return { toks: out, lines };
 }
 
 export function parse(src: string): Item[] {
@@ -147,9 +179,11 @@ export function parse(src: string): Item[] {
     cmd = { words: [], redirs: [] };
     return true;
   };
-  const toks = tokenize(src);
+  const { toks, lines } = tokenize(src);
+  let line = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as Word | { op: string };
+    if (pipeline.length === 0 && cmd.words.length === 0 && cmd.redirs.length === 0) line = lines[i] as number;
     if (Array.isArray(t)) {
       const first = cmd.words.length === 0 ? t.map((s) => s.text).join('') : '';
       if (['for', 'while', 'until', 'if', 'case', 'function'].includes(first)) throw new SyntaxError_(`${first}: not supported by the playground shell`);
@@ -159,10 +193,10 @@ export function parse(src: string): Item[] {
     } else if (t.op === ';' || t.op === '&&' || t.op === '||') {
       const had = endCmd();
       if (!had && t.op !== ';') throw new SyntaxError_(`unexpected "${t.op}"`);
-      if (pipeline.length) items.push({ connector, pipeline });
+      if (pipeline.length) items.push({ connector, pipeline, line });
       pipeline = [];
       connector = t.op;
-    } else if (t.op === '2>&1') cmd.redirs.push({ op: t.op });
+    } else if (t.op === '2>&1' || t.op === '>&2') cmd.redirs.push({ op: t.op });
     else {
       const target = toks[i + 1];
       if (!Array.isArray(target)) throw new SyntaxError_('unexpected redirection');
@@ -171,6 +205,6 @@ export function parse(src: string): Item[] {
     }
   }
   endCmd();
-  if (pipeline.length) items.push({ connector, pipeline });
+  if (pipeline.length) items.push({ connector, pipeline, line });
   return items;
 }

@@ -3,16 +3,18 @@ import type { Pod } from '../api/types';
 import { VolumeDataStore } from '../controllers/volume/data';
 import { create, headlessService, runToSteadyState, statefulSet, testCluster } from '../testing/kit';
 import { ContainerFs, seedRootfs } from './fs';
+import { MAX_COMMANDS, MAX_EXEC_BYTES, MAX_EXEC_OUTPUT, MAX_SHELL_DEPTH } from './limits';
+import { ExecBudget, VOLUME_CAPACITY } from './limits';
 import { execArgv, Shell, UnknownCommandError, type ShellContext } from './shell';
 
-function ctx(): { ctx: ShellContext; volumes: VolumeDataStore } {
+function ctx(dataCapacity = VOLUME_CAPACITY): { ctx: ShellContext; volumes: VolumeDataStore } {
   const layers = new VolumeDataStore();
   const volumes = new VolumeDataStore();
   seedRootfs(layers, 'root', 'nginx:1.25', { '/etc/hostname': 'web-0\n' });
   layers.mkdir('root', 'data');
-  const fs = new ContainerFs({ path: '/', store: layers, key: 'root', sub: '', readOnly: false }, [
-    { path: '/data', store: volumes, key: 'pv-1', sub: '', readOnly: false },
-    { path: '/config', store: layers, key: 'cfg', sub: '', readOnly: true },
+  const fs = new ContainerFs({ path: '/', store: layers, key: 'root', sub: '', readOnly: false, capacity: VOLUME_CAPACITY }, [
+    { path: '/data', store: volumes, key: 'pv-1', sub: '', readOnly: false, capacity: dataCapacity },
+    { path: '/config', store: layers, key: 'cfg', sub: '', readOnly: true, capacity: VOLUME_CAPACITY },
   ]);
   const c: ShellContext = {
     hostname: 'web-0',
@@ -24,6 +26,7 @@ function ctx(): { ctx: ShellContext; volumes: VolumeDataStore } {
     fs,
     nslookup: (name) => ({ stdout: `looked up ${name}\n`, exitCode: 0 }),
     now: () => 65_000,
+    budget: new ExecBudget(),
   };
   return { ctx: c, volumes };
 }
@@ -108,3 +111,110 @@ describe('kubectl exec on a simulated cluster', () => {
     expect(() => cluster.exec('default', 'web-0', undefined, ['ls'])).toThrow(/^(unable to upgrade connection: container not found \("nginx"\)|pod web-0 does not have a host assigned)$/);
   });
 });
+
+describe('the container shell stays bounded', () => {
+  /** A shell whose /data volume holds `capacity` bytes. */
+  const small = (capacity: number) => {
+    const { ctx: c, volumes } = ctx(capacity);
+    return { s: new Shell(c), volumes };
+  };
+
+  it('fails writes beyond a volume with each tool\'s own message, keeping what fits', () => {
+    const { s, volumes } = small(2048);
+    expect(s.run('echo hello > /data/f; cat /data/f /data/f > /data/g; echo $?')).toEqual({ stdout: '0\n', stderr: '', exitCode: 0 });
+    const big = 'x'.repeat(2000);
+    expect(s.run(`echo ${big} > /data/big`)).toEqual({ stdout: '', stderr: 'sh: write error: No space left on device\n', exitCode: 1 });
+    expect(volumes.usage('pv-1')).toBeLessThanOrEqual(2048);
+    expect(volumes.usage('pv-1')).toBeGreaterThan(2048 - 8);
+    expect(s.run('cat /etc/hostname >> /data/big')).toEqual({ stdout: '', stderr: 'cat: write error: No space left on device\n', exitCode: 1 });
+    expect(s.run('head -n 1 /etc/hostname >> /data/big').stderr).toBe('head: standard output: No space left on device\n');
+    expect(s.run('wc /etc/hostname >> /data/big').stderr).toBe('wc: standard output: No space left on device\n');
+    expect(s.run('env >> /data/big')).toMatchObject({ stderr: 'env: write error: No space left on device\n', exitCode: 125 });
+    expect(s.run('grep web /etc/hostname >> /data/big')).toEqual({ stdout: '', stderr: '', exitCode: 0 }); // busybox grep does not check
+    expect(s.run('true > /data/big; echo -n "" >> /data/big; echo $?').stdout).toBe('0\n'); // nothing to write, nothing fails
+    expect(s.run('cat /nope 2>> /data/big; echo $?')).toEqual({ stdout: '1\n', stderr: '', exitCode: 0 });
+    expect(s.run('rm /data/big; echo again > /data/big; cat /data/big').stdout).toBe('again\n');
+  });
+
+  it('truncates a `>` target before the command reads it, as sh opens it first', () => {
+    const { s } = small(1 << 20);
+    expect(s.run('echo data > /data/f; cat /data/f /data/f > /data/f; wc -c < /data/f').stdout).toBe('0\n');
+    expect(s.run('echo data > /data/f; cat /data/f /data/f >> /data/f; cat /data/f').stdout).toBe('data\ndata\ndata\n');
+  });
+
+  it('sends each stream where its redirections point, in order', () => {
+    const { s } = small(1 << 20);
+    expect(s.run('cat /nope > /data/o 2>&1; cat /data/o')).toEqual({ stdout: "cat: can't open '/nope': No such file or directory\n", stderr: '', exitCode: 0 });
+    expect(s.run('cat /nope 2>&1 > /data/o')).toEqual({ stdout: "cat: can't open '/nope': No such file or directory\n", stderr: '', exitCode: 1 });
+    expect(s.run('echo to-err >&2')).toEqual({ stdout: '', stderr: 'to-err\n', exitCode: 0 });
+  });
+
+  it('limits names as Linux does', () => {
+    const { s } = small(1 << 20);
+    const long = 'n'.repeat(256);
+    expect(s.run(`echo x > /data/${long}`).stderr).toBe(`sh: can't create /data/${long}: File name too long\n`);
+    expect(s.run(`mkdir -p /data/${'d/'.repeat(2100)}x`).stderr).toMatch(/^mkdir: can't create directory '.*': File name too long\n$/);
+  });
+
+  it('refuses an argument list execve would refuse, but not to a builtin', () => {
+    const { s } = small(1 << 20);
+    const r = s.run(`x=${'a'.repeat(140_000)}; cat $x; echo $?; echo $x | wc -c`);
+    expect(r.stderr).toBe('sh: cat: Argument list too long\n');
+    expect(r.stdout).toBe('126\n140001\n');
+  });
+
+  it('stops a shell that outgrows its memory with "sh: out of memory"', () => {
+    const { s } = small(1 << 20);
+    const r = s.run(`x=${'a'.repeat(900_000)}; y=$x$x$x$x$x; echo never`);
+    expect(r).toEqual({ stdout: '', stderr: 'sh: out of memory\n', exitCode: 2 });
+  });
+
+  it('ends runaway recursion with the message of a shell that cannot fork', () => {
+    const { s } = small(1 << 20);
+    const r = s.run('echo "sh /data/s" > /data/s; sh /data/s; echo status $?');
+    expect(r.stderr).toBe("sh: can't fork: Resource temporarily unavailable\n");
+    expect(r.stdout).toBe('status 2\n');
+    const deep = s.run(`${'echo $('.repeat(200)}echo hi${')'.repeat(200)}; echo after`);
+    expect(deep.stderr).toBe("sh: can't fork: Resource temporarily unavailable\n");
+    expect(MAX_SHELL_DEPTH).toBeLessThan(200);
+  });
+
+  it('stops an exec that runs too many commands, keeping what it printed', () => {
+    const { ctx: c } = ctx();
+    new Shell(c).run('echo "echo x; sh /data/t; sh /data/t" > /data/t');
+    const r = execArgv(c, ['sh', '/data/t']);
+    expect(r.stderr.endsWith(`sh: the playground stops an exec after ${MAX_COMMANDS} commands\n`)).toBe(true);
+    expect(r.stdout.startsWith('x\nx\n')).toBe(true);
+    expect(r.exitCode).toBe(1);
+  });
+
+  it('stops an exec that moves too much data, even with little output', () => {
+    const { ctx: c } = ctx();
+    const r = execArgv(c, ['sh', '-c', `x=${'z'.repeat(1000)}; ${'x=$x$x; '.repeat(10)}${'echo $x > /dev/null; '.repeat(100)}echo never`]);
+    expect(r).toEqual({ stdout: '', stderr: `sh: the playground stops an exec that has moved more than ${MAX_EXEC_BYTES} bytes\n`, exitCode: 1 });
+  });
+
+  it('keeps the first MiB of an exec\'s output', () => {
+    const { ctx: c } = ctx();
+    new Shell(c).run(`echo ${'y'.repeat(600_000)} > /data/half`);
+    const r = execArgv(c, ['cat', '/data/half', '/data/half', '/data/half']);
+    expect(r.stdout.length).toBe(MAX_EXEC_OUTPUT);
+    expect(r.stderr).toBe(`\nsh: the playground keeps the first ${MAX_EXEC_OUTPUT} bytes of an exec's output\n`);
+  });
+
+  it('handles exit statuses and numbers of any size as busybox does', () => {
+    expect(sh('exit 99999999999')).toEqual({ stdout: '', stderr: '', exitCode: 255 });
+    expect(sh('exit 256')).toMatchObject({ exitCode: 0 });
+    expect(sh('exit 4294967297')).toMatchObject({ exitCode: 1 });
+    expect(sh(`exit ${'9'.repeat(400)}`)).toMatchObject({ exitCode: 255 });
+    expect(sh('true\n\nexit abc; echo never')).toEqual({ stdout: '', stderr: 'sh: exit: line 2: Illegal number: abc\n', exitCode: 2 });
+    expect(sh('cd /nowhere')).toEqual({ stdout: '', stderr: "sh: cd: line 0: can't cd to /nowhere: No such file or directory\n", exitCode: 2 });
+    expect(sh('head -n 99999999999 /etc/hostname').stdout).toBe('web-0\n');
+  });
+
+  it('does not overflow the stack on deeply nested input', () => {
+    expect(sh('echo "$('.repeat(20_000)).stderr).toMatch(/^sh: syntax error: /);
+    expect(sh('echo ' + '$('.repeat(20_000) + ')'.repeat(20_000)).stderr).toBe("sh: can't fork: Resource temporarily unavailable\n");
+  });
+});
+

@@ -3,6 +3,7 @@
  * them (see the scenario format), with every default filled in.
  */
 import { DEFAULT_FEATURE_GATES, type FeatureGates } from '../api/strategy';
+import { globMatch } from '../../lib/glob';
 
 /** What a simulated image does when a container runs it. */
 export type ImageOutcome = 'ErrImagePull' | 'CrashLoopBackOff' | 'NeverReady' | 'Ready';
@@ -49,11 +50,8 @@ export function defaultClusterConfig(over: Partial<ClusterConfig> = {}): Cluster
   };
 }
 
-/** Glob match with `*` (any run) and `?` (one character). */
-export function globMatch(pattern: string, text: string): boolean {
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
-  return re.test(text);
-}
+/** Glob match with `*` (any run) and `?` (one character), without building a regular expression. */
+export { globMatch } from '../../lib/glob';
 
 /** The outcome for an image: the first matching rule, else Ready. */
 export function imageOutcome(config: ClusterConfig, image: string): ImageOutcome {
