@@ -6,7 +6,7 @@
  */
 import { createCluster, type Cluster, type CreateClusterOptions } from '../engine/sim/cluster';
 import type { ClusterConfig } from '../engine/sim/config';
-import { parseDuration } from '../lib/duration';
+import { END_OF_TIME_MESSAGE, FAST_FORWARD_LIMIT_MESSAGE, MAX_FAST_FORWARD_MS, MAX_VIRTUAL_TIME_MS, parseDuration } from '../lib/duration';
 import type { KubectlIO } from '../kubectl/context';
 import { runKubectl } from '../kubectl/kubectl';
 import { ShellSyntaxError, splitWords } from '../kubectl/shell-words';
@@ -35,12 +35,22 @@ export class Session {
     }
     let timeLimit: number | undefined;
     if (words[0] === 'timeout') {
+      if (words.length < 3) {
+        // Behaviour of coreutils timeout.c main: without a duration and a command it prints only the usage hint.
+        io.err(`Try 'timeout --help' for more information.\n`);
+        return 125;
+      }
       const d = parseDuration(words[1] ?? '', true);
       if (d === undefined) {
         io.err(`timeout: invalid time interval '${words[1] ?? ''}'\nTry 'timeout --help' for more information.\n`);
         return 125;
       }
-      timeLimit = d;
+      if (d > MAX_FAST_FORWARD_MS) {
+        io.err(`timeout: ${FAST_FORWARD_LIMIT_MESSAGE}\n`);
+        return 125;
+      }
+      // Behaviour of coreutils timeout: a duration of 0 disables the time limit.
+      timeLimit = d === 0 ? undefined : d;
       words = words.slice(2);
     }
     const [cmd, ...args] = words;
@@ -50,7 +60,16 @@ export class Session {
         io.err(args.length === 0 ? 'sleep: missing operand\nTry \'sleep --help\' for more information.\n' : `sleep: invalid time interval '${args.join(' ')}'\nTry 'sleep --help' for more information.\n`);
         return 1;
       }
-      this.cluster.advance(timeLimit !== undefined ? Math.min(d, timeLimit) : d);
+      const amount = timeLimit !== undefined ? Math.min(d, timeLimit) : d;
+      if (amount > MAX_FAST_FORWARD_MS) {
+        io.err(`sleep: ${FAST_FORWARD_LIMIT_MESSAGE}\n`);
+        return 1;
+      }
+      if (this.cluster.clock.now() + amount > MAX_VIRTUAL_TIME_MS) {
+        io.err(`sleep: ${END_OF_TIME_MESSAGE}\n`);
+        return 1;
+      }
+      this.cluster.advance(amount);
       return timeLimit !== undefined && timeLimit < d ? 124 : 0;
     }
     if (cmd !== 'kubectl') {

@@ -4,6 +4,8 @@ import type { ObjectView, PodView, WorkerMessage } from '../protocol/protocol';
 import { runScenario } from '../scenario/runner';
 import { parseScenario } from '../scenario/parse';
 import { EngineHost } from './engine-host';
+import type { Cluster } from '../engine/sim/cluster';
+import { MAX_FAST_FORWARD_MS } from '../lib/duration';
 
 const PLAYGROUND = readFileSync(new URL('../scenarios/playground.yaml', import.meta.url), 'utf8');
 
@@ -199,4 +201,48 @@ describe('EngineHost failing pods', () => {
     h.play(1);
     expect(h.pods().find((p) => p.name === 'web-1')).toMatchObject({ uid: now?.metadata.uid, stage: 'Ready' });
   });
+
+  it('shows a fault of the simulator: a fault message, the wait reason of the set, and a SimulatorFault event', () => {
+    const h = harness();
+    h.play(30);
+    const inside = h.host as unknown as { session: { cluster: Cluster } };
+    const cluster = inside.session.cluster;
+    // A stored set the controller cannot handle, put there behind the API server's back.
+    (cluster.api.get('StatefulSet', 'default', 'web') as unknown as { spec: unknown }).spec = null;
+    cluster.statefulsets.queue.add('default/web');
+    h.play(1);
+    const faults = h.messages.filter((m): m is Extract<WorkerMessage, { type: 'fault' }> => m.type === 'fault').map((m) => m.message);
+    expect(faults[0]).toMatch(/^The simulator's statefulset-controller failed at [\d.]+s \(StatefulSet web\): TypeError: /);
+    const why = h.messages.flatMap((m) => (m.type === 'changes' ? m.why : []));
+    expect(why.at(-1)).toMatchObject({ set: 'web', message: expect.stringMatching(/^The playground's StatefulSet controller failed while syncing this set; it retries/) });
+    const events = h.messages.flatMap((m) => (m.type === 'changes' ? m.events : []));
+    expect(events.some((e) => e.reason === 'SimulatorFault' && e.type === 'Warning')).toBe(true);
+    // Retries fail again, but the page gets at most a few messages at a time, then a count.
+    h.host.handle({ type: 'speed', value: 1024 });
+    h.host.handle({ type: 'play' });
+    h.host.tick(250);
+    let run = 0;
+    let longest = 0;
+    for (const m of h.messages) {
+      run = m.type === 'fault' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    expect(cluster.clock.faultCount).toBeGreaterThan(10);
+    expect(longest).toBeLessThanOrEqual(6);
+    expect(h.messages.some((m) => m.type === 'fault' && /^…and \d+ more faults of the simulator$/.test(m.message))).toBe(true);
+  });
+
+  it('steps to the next thing that happens, but never more than one fast-forward', () => {
+    const h = harness();
+    const inside = h.host as unknown as { session: { cluster: Cluster } };
+    const clock = inside.session.cluster.clock;
+    h.play(120);
+    clock.after(10 * MAX_FAST_FORWARD_MS, () => {}, 'far away');
+    while (clock.nextAt() !== undefined && (clock.nextAt() as number) < 9 * MAX_FAST_FORWARD_MS) h.host.handle({ type: 'step', id: 1 });
+    const before = clock.now();
+    h.host.handle({ type: 'step', id: 2 });
+    expect(clock.now() - before).toBeLessThanOrEqual(MAX_FAST_FORWARD_MS);
+    expect(clock.faults).toEqual([]);
+  });
 });
+

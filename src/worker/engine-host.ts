@@ -18,7 +18,11 @@ import { manifestProblems } from '../scenario/diagnostics';
 import { exportScenario, sleepStep, type ExportStep } from '../scenario/export';
 import { parse as parseYaml } from 'yaml';
 import { eventView, unschedulableSince, UNSCHEDULABLE_GRACE_MS, viewOf, type ClaimOrigin } from './views';
+import { getOwn, setOwn } from '../lib/own';
+import { END_OF_TIME_MESSAGE, MAX_FAST_FORWARD_MS, MAX_VIRTUAL_TIME_MS } from '../lib/duration';
 
+/** Fault messages posted per flush; more are summed up in one line. */
+const MAX_FAULT_MESSAGES = 5;
 /** At most this much virtual time passes per tick, so a long pause of the page does not run hours at once. */
 const MAX_TICK_WALL_MS = 250;
 const KINDS_DRAWN = new Set(['StatefulSet', 'Pod', 'PersistentVolumeClaim', 'PersistentVolume', 'Service', 'StorageClass']);
@@ -57,6 +61,8 @@ export class EngineHost {
   private touched = new Map<string, string | undefined>();
   private eventsTouched = new Map<string, KEvent>();
   private whySent = 0;
+  /** Clock faults already posted to the page (clock.faultCount then). */
+  private faultsSent = 0;
   private origins = new Map<string, ClaimOrigin>();
   private playing = false;
   private speed = DEFAULT_SPEED;
@@ -117,8 +123,10 @@ export class EngineHost {
         if (Number.isFinite(cmd.value) && cmd.value > 0 && cmd.value <= 1024) this.speed = cmd.value;
         return this.post({ type: 'transport', transport: this.transport() });
       case 'step': {
-        const next = this.session.cluster.clock.nextAt();
-        if (next !== undefined) this.session.cluster.advance(Math.max(0, next - this.session.cluster.clock.now()));
+        // To the next thing that happens, but never further than one fast-forward nor past the end of time.
+        const clock = this.session.cluster.clock;
+        const next = clock.nextAt();
+        if (next !== undefined) this.session.cluster.advance(Math.min(Math.max(0, next - clock.now()), MAX_FAST_FORWARD_MS, MAX_VIRTUAL_TIME_MS - clock.now()));
         this.flush(true);
         return this.post({ type: 'stepped', id: cmd.id });
       }
@@ -138,7 +146,12 @@ export class EngineHost {
       const ms = Math.min(wallMs, MAX_TICK_WALL_MS) * this.speed + this.carry;
       const whole = Math.floor(ms);
       this.carry = ms - whole;
-      if (whole > 0) this.session.cluster.advance(whole);
+      const clock = this.session.cluster.clock;
+      if (clock.now() + whole >= MAX_VIRTUAL_TIME_MS) {
+        this.session.cluster.advance(MAX_VIRTUAL_TIME_MS - clock.now());
+        this.playing = false;
+        this.post({ type: 'fault', message: END_OF_TIME_MESSAGE });
+      } else if (whole > 0) this.session.cluster.advance(whole);
       this.flush(true);
     } catch (e) {
       this.playing = false;
@@ -165,6 +178,7 @@ export class EngineHost {
     this.origins.clear();
     this.unschedulable.clear();
     this.whySent = 0;
+    this.faultsSent = this.session.cluster.clock.faultCount;
     this.carry = 0;
     this.unwatch = this.session.cluster.api.watch((ev) => this.onWatch(ev));
     const transcript: { command: string; output: string; say: boolean }[] = [];
@@ -182,7 +196,8 @@ export class EngineHost {
     this.applied = new Map([[MANIFESTS_FILE, scenario.manifests], ...Object.entries(scenario.files)]);
     this.scriptAt = this.session.cluster.clock.now();
     try {
-      const raw = (parseYaml(text) as { cluster?: unknown } | null)?.cluster;
+      // The text passed parseScenario (duplicate keys refused there); the package's own check is quadratic, and it must not print warnings.
+      const raw = (parseYaml(text, { uniqueKeys: false, logLevel: 'error' }) as { cluster?: unknown } | null)?.cluster;
       this.rawCluster = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : null;
     } catch {
       this.rawCluster = null;
@@ -205,6 +220,7 @@ export class EngineHost {
     const events = api.list('Event').map((e) => eventView(e as KEvent));
     const why = this.takeWhy();
     this.post({ type: 'loaded', id, ok: true, error: null, objects, events, why, transport: this.transport(), transcript, lessonSteps, manifests: scenario.manifests, cluster: this.loaded.cluster, title: this.loaded.title, description: this.loaded.description });
+    this.postFaults();
   }
 
   /** Adds a step, after a `sleep` for the virtual time that passed since the last one. */
@@ -229,7 +245,7 @@ export class EngineHost {
     const now = this.session.cluster.clock.now();
     if (now > this.scriptAt) steps.push(sleepStep(now - this.scriptAt));
     const files: Record<string, string> = {};
-    for (const [name, t] of this.applied) if (name !== MANIFESTS_FILE) files[name] = t;
+    for (const [name, t] of this.applied) if (name !== MANIFESTS_FILE) setOwn(files, name, t);
     return exportScenario({ title: this.loaded?.title, description: this.loaded?.description, cluster: this.rawCluster, manifests: this.loaded?.manifests ?? '', files, steps });
   }
 
@@ -257,6 +273,8 @@ export class EngineHost {
       this.eventsTouched.set(o.metadata.uid ?? '', o as KEvent);
       return;
     }
+    // A claim's origin is looked up again if a claim of that name comes back.
+    if (o.kind === 'PersistentVolumeClaim' && ev.type === 'DELETED') this.origins.delete(o.metadata.name ?? '');
     if (!KINDS_DRAWN.has(o.kind)) return;
     this.touched.set(`${o.kind}/${o.metadata.name}`, o.metadata.namespace);
   }
@@ -265,15 +283,27 @@ export class EngineHost {
     return this.session.cluster.api.list('StatefulSet') as StatefulSet[];
   }
 
+  /** Faults of the simulator (clock faults) not yet shown to the page, as `fault` messages: at most a few per flush. */
+  private postFaults(): void {
+    const clock = this.session.cluster.clock;
+    const total = clock.faultCount;
+    if (total <= this.faultsSent) return;
+    const fresh = clock.faults.slice(Math.max(0, clock.faults.length - (total - this.faultsSent)));
+    const shown = fresh.slice(0, MAX_FAULT_MESSAGES);
+    for (const f of shown) {
+      const what = f.error instanceof Error ? `${f.error.name}: ${f.error.message}` : String(f.error);
+      const about = f.subject && typeof f.subject === 'object' ? ` (${(f.subject as { kind?: string }).kind ?? '?'} ${(f.subject as { metadata?: { name?: string } }).metadata?.name ?? ''})` : '';
+      this.post({ type: 'fault', message: `The simulator's ${f.component ?? f.label} failed at ${f.at / 1000}s${about}: ${what}` });
+    }
+    const more = total - this.faultsSent - shown.length;
+    if (more > 0) this.post({ type: 'fault', message: `…and ${more} more faults of the simulator` });
+    this.faultsSent = total;
+  }
+
   private takeWhy(): WhyView[] {
     const log = this.session.cluster.whyLog;
-    const out: WhyView[] = [];
-    for (let i = this.whySent; i < log.length; i++) {
-      const w = log[i];
-      if (!w) continue;
-      out.push({ t: w.t, set: w.set, pod: w.reason?.pod ?? null, ordinal: w.reason?.ordinal ?? null, message: w.reason?.message ?? null });
-    }
-    this.whySent = log.length;
+    const out = log.since(this.whySent).map((w) => ({ t: w.t, set: w.set, pod: w.reason?.pod ?? null, ordinal: w.reason?.ordinal ?? null, message: w.reason?.message ?? null }));
+    this.whySent = log.total;
     return out;
   }
 
@@ -306,6 +336,7 @@ export class EngineHost {
     });
     this.eventsTouched.clear();
     const why = this.takeWhy();
+    this.postFaults();
     if (changes.length || events.length || why.length) this.post({ type: 'changes', changes, events, why, transport: this.transport() });
     else if (always) this.post({ type: 'transport', transport: this.transport() });
   }
@@ -352,12 +383,12 @@ export class EngineHost {
     const kindArgs = verb === 'rollout' || verb === 'set' ? args.slice(2) : args.slice(1);
     const slash = current.indexOf('/');
     if (slash > 0) {
-      const kind = KIND_OF_WORD[current.slice(0, slash)];
+      const kind = getOwn(KIND_OF_WORD, current.slice(0, slash));
       if (!kind) return { start, items: [] };
       return pick(this.session.cluster.api.list(kind).map((o) => `${current.slice(0, slash)}/${o.metadata.name}`));
     }
     if (kindArgs.length === 0) return pick(verb === 'exec' ? this.names('Pod') : RESOURCE_WORDS);
-    const kind = KIND_OF_WORD[kindArgs[0] ?? ''];
+    const kind = getOwn(KIND_OF_WORD, kindArgs[0] ?? '');
     if (kind) return pick(this.names(kind));
     return { start, items: [] };
   }

@@ -10,7 +10,7 @@ import type { Rng } from '../../lib/rng';
 import { ApiError } from '../api/errors';
 import type { Node, PersistentVolumeClaim, Pod } from '../api/types';
 import type { ApiServer, WatchEvent } from '../apiserver/apiserver';
-import type { TimerHandle, VirtualClock } from '../clock/clock';
+import type { Cycle, TimerHandle, VirtualClock } from '../clock/clock';
 import { podClaimNames } from '../controllers/volume/binder';
 import { VolumeDataStore } from '../controllers/volume/data';
 import type { EventRecorder } from '../runtime/recorder';
@@ -19,7 +19,10 @@ import { ExecEnvironment } from './exec';
 import { normalizeImage } from './images';
 import { buildPodStatus, sameStatus, type ContainerRun, type PodRuntime } from './pod-status';
 import { execArgv, UnknownCommandError, type ExecResult } from './shell';
-import { PodWorker, type KubeletHost } from './worker';
+import { PodWorker, secondsToMs, type KubeletHost } from './worker';
+import { RepeatingWork, type CycleTracker } from '../runtime/cycles';
+import { guarded } from '../runtime/faults';
+import { stableHex } from '../../lib/hash';
 
 export const KUBELET = 'kubelet';
 
@@ -44,12 +47,13 @@ export class Kubelet {
     private recorder: EventRecorder,
     private config: ClusterConfig,
     volumes: VolumeDataStore = new VolumeDataStore(),
+    cycles?: CycleTracker,
   ) {
     this.execEnv = new ExecEnvironment(api, volumes);
     this.host = {
       now: () => this.clock.now(),
       pod: (rt) => this.pod(rt),
-      later: (rt, ms, fn, label) => this.later(rt, ms, fn, label),
+      later: (rt, ms, fn, label, cycle) => this.later(rt, ms, fn, label, cycle),
       push: (rt) => this.push(rt),
       event: (rt, c, type, reason, message) => this.event(rt, c, type, reason, message),
       outcome: (image) => imageOutcome(this.config, image),
@@ -59,13 +63,29 @@ export class Kubelet {
         if (!s) this.images.set(node, (s = new Set()));
         s.add(normalizeImage(image));
       },
-      newContainerID: () => `containerd://${this.rng.hex(64)}`,
+      // SIM: a container's first run draws its ID from the cluster's RNG; a restart derives its own from
+      // the pod, the container and the restart count, so a fast-forward can name the n-th restart
+      // without running the ones before it.
+      containerID: (rt, c, run) => {
+        if (run === 0) return (c.firstContainerID ??= `containerd://${this.rng.hex(64)}`);
+        return `containerd://${stableHex(`container:${rt.uid}:${c.init ? 'init' : 'app'}:${c.name}:${run}`, 64)}`;
+      },
+      repeating: (label, hooks) => (cycles ? new RepeatingWork(label, cycles, hooks) : undefined),
       timings: config.timings,
     };
   }
 
   start(): void {
     this.api.watch((ev) => this.onEvent(ev));
+  }
+
+  /** Sizes of the kubelets' per-pod and per-node state (tests, soak benchmark). */
+  stats(): Record<string, number> {
+    let timers = 0;
+    for (const e of this.entries.values()) timers += e.timers.size;
+    let images = 0;
+    for (const s of this.images.values()) images += s.size;
+    return { pods: this.entries.size, podTimers: timers, images, ipCounters: this.ipCounters.size, ...this.execEnv.stats() };
   }
 
   /** Pods the kubelets are running (tests). */
@@ -159,16 +179,18 @@ export class Kubelet {
     return `${prefix}.${next}`;
   }
 
-  private later(rt: PodRuntime, ms: number, fn: () => void, label: string): void {
+  private later(rt: PodRuntime, ms: number, fn: () => void, label: string, cycle?: Cycle): void {
     const e = this.entries.get(rt.uid);
     if (!e) return;
     const handle = this.clock.after(
       ms,
       () => {
         e.timers.delete(handle);
-        if (this.entries.get(rt.uid) === e && this.pod(rt)) fn();
+        // A failure that is not the API server's answer is a fault of the simulator: reported on the pod.
+        if (this.entries.get(rt.uid) === e && this.pod(rt)) guarded(this.clock, KUBELET, () => this.pod(rt), fn);
       },
       `kubelet:${rt.namespace}/${rt.name}:${label}`,
+      { cycle },
     );
     e.timers.add(handle);
   }
@@ -207,7 +229,7 @@ export class Kubelet {
     if (running.length === 0) return this.deletePod(e);
     for (const c of running) this.event(e.rt, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
     const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
-    this.later(e.rt, Math.min(this.config.timings.termination, grace) * 1000, () => this.finish(e), 'stopped');
+    this.later(e.rt, secondsToMs(Math.min(this.config.timings.termination, grace)), () => this.finish(e), 'stopped');
   }
 
   private finish(e: Entry): void {

@@ -30,6 +30,8 @@ export interface ContainerRun {
   startedAt?: number;
   finishedAt?: number;
   containerID?: string;
+  /** The ID of the container's first run (later runs derive theirs; see Kubelet containerID). */
+  firstContainerID?: string;
   /** The image has been pulled or found for this container (status shows the runtime's image name). */
   created: boolean;
   last?: Terminated;

@@ -6,6 +6,8 @@
  */
 import { formatGoDuration } from '../../lib/duration';
 import type { Pod } from '../api/types';
+import type { Cycle } from '../clock/clock';
+import type { RepeatingWorkHooks } from '../runtime/cycles';
 import type { ImageOutcome } from '../sim/config';
 import { pullError, pulledMessage, pullPolicy } from './images';
 import type { ContainerRun, PodRuntime } from './pod-status';
@@ -23,21 +25,68 @@ export const BACKOFF_MAX_MS = 300_000;
 export interface KubeletHost {
   now(): number;
   pod(rt: PodRuntime): Pod | undefined;
-  later(rt: PodRuntime, ms: number, fn: () => void, label: string): void;
+  /** Runs `fn` after `ms` (whole ms) unless the pod goes away; `cycle` marks repeating work. */
+  later(rt: PodRuntime, ms: number, fn: () => void, label: string, cycle?: Cycle): void;
   push(rt: PodRuntime): void;
   event(rt: PodRuntime, c: ContainerRun | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void;
   outcome(image: string): ImageOutcome;
   imageCached(node: string, image: string): boolean;
   cacheImage(node: string, image: string): void;
-  newContainerID(): string;
+  /** The ID of the container's run number `run` (0: its first start). */
+  containerID(rt: PodRuntime, c: ContainerRun, run: number): string;
+  /** A handle for repeating work (undefined when fast-forward jumps are not wired). */
+  repeating(label: string, hooks: RepeatingWorkHooks): (Cycle & { begin(t: number): void; readonly active: boolean }) | undefined;
   timings: { imagePull: number; containerStart: number };
 }
 
+/** Virtual ms for a timing given in seconds (scenario timings may be fractional): whole ms, as the clock keeps time. */
+export const secondsToMs = (s: number): number => Math.round(s * 1000);
+
 export class PodWorker {
+  /** Each container's back-off loop, as repeating work a long fast-forward may skip (runtime/cycles.ts). */
+  private loops = new Map<ContainerRun, ReturnType<KubeletHost['repeating']>>();
+
   constructor(
     readonly rt: PodRuntime,
     private host: KubeletHost,
   ) {}
+
+  /** The container's back-off loop (crash loop or image pull back-off). */
+  private loop(c: ContainerRun): ReturnType<KubeletHost['repeating']> {
+    if (!this.loops.has(c)) {
+      const hooks: RepeatingWorkHooks = { ownerUid: this.rt.uid, period: () => this.loopPeriod(c), skip: (n, p) => this.skipLoop(c, n, p) };
+      this.loops.set(c, this.host.repeating(`kubelet:${this.rt.namespace}/${this.rt.name}:${c.name}`, hooks));
+    }
+    return this.loops.get(c);
+  }
+
+  /**
+   * A loop repeats identically once its back-off is capped: a crash loop
+   * restarts every CRASH_RUN_MS + BACKOFF_MAX_MS, a failing pull retries
+   * every FAILED_PULL_MS + BACKOFF_MAX_MS.
+   */
+  private loopPeriod(c: ContainerRun): number | undefined {
+    const outcome = this.host.outcome(c.spec.image ?? '');
+    if (outcome === 'CrashLoopBackOff' && c.crashBackoffMs === BACKOFF_MAX_MS) return CRASH_RUN_MS + BACKOFF_MAX_MS;
+    if (outcome === 'ErrImagePull' && c.pullBackoffMs === BACKOFF_MAX_MS) return FAILED_PULL_MS + BACKOFF_MAX_MS;
+    return undefined;
+  }
+
+  /**
+   * `n` whole periods of a capped loop, as if they had run: a crash loop's
+   * restarts add to restartCount, its times move on, and its runs get their
+   * IDs; a failing pull ends each period as it began.
+   */
+  private skipLoop(c: ContainerRun, n: number, period: number): void {
+    if (this.host.outcome(c.spec.image ?? '') !== 'CrashLoopBackOff') return;
+    const shift = n * period;
+    c.restartCount += n;
+    if (c.startedAt !== undefined) c.startedAt += shift;
+    if (c.finishedAt !== undefined) c.finishedAt += shift;
+    c.containerID = this.host.containerID(this.rt, c, c.restartCount);
+    // Waiting for the next restart, `last` is the run that just ended; running or exited, the one before.
+    if (c.last) c.last = { ...c.last, startedAt: c.last.startedAt + shift, finishedAt: c.last.finishedAt + shift, containerID: this.host.containerID(this.rt, c, c.state === 'waiting' ? c.restartCount : c.restartCount - 1) };
+  }
 
   /** Starts the first init container, or every app container. */
   begin(): void {
@@ -69,11 +118,11 @@ export class PodWorker {
     }
     h.event(this.rt, c, 'Normal', 'Pulling', `Pulling image "${image}"`);
     if (h.outcome(image) === 'ErrImagePull') {
-      h.later(this.rt, FAILED_PULL_MS, () => this.pullFailed(c), `pull-failed:${c.name}`);
+      h.later(this.rt, FAILED_PULL_MS, () => this.pullFailed(c), `pull-failed:${c.name}`, this.loop(c));
       return;
     }
     // SIM: a re-pull of a cached image (pull policy Always) takes half a second.
-    const ms = cached ? 500 : h.timings.imagePull * 1000;
+    const ms = cached ? 500 : secondsToMs(h.timings.imagePull);
     h.later(
       this.rt,
       ms,
@@ -94,6 +143,9 @@ export class PodWorker {
     h.event(this.rt, c, 'Warning', 'Failed', `Failed to pull image "${image}": ${err}`);
     h.event(this.rt, c, 'Warning', 'Failed', 'Error: ErrImagePull');
     c.pullBackoffMs = c.pullBackoffMs ? Math.min(c.pullBackoffMs * 2, BACKOFF_MAX_MS) : BACKOFF_INITIAL_MS;
+    const loop = this.loop(c);
+    // From the first failure at the capped back-off on, every period is the same.
+    if (c.pullBackoffMs === BACKOFF_MAX_MS && loop && !loop.active) loop.begin(h.now());
     c.reason = 'ErrImagePull';
     c.message = err;
     h.push(this.rt);
@@ -109,15 +161,16 @@ export class PodWorker {
         h.push(this.rt);
       },
       `pull-backoff:${c.name}`,
+      loop,
     );
-    h.later(this.rt, c.pullBackoffMs, () => this.pullAndCreate(c), `pull-retry:${c.name}`);
+    h.later(this.rt, c.pullBackoffMs, () => this.pullAndCreate(c), `pull-retry:${c.name}`, loop);
   }
 
   private create(c: ContainerRun): void {
     const h = this.host;
     c.created = true;
     h.event(this.rt, c, 'Normal', 'Created', `Created container ${c.name}`);
-    h.later(this.rt, h.timings.containerStart * 1000, () => this.start(c), `start:${c.name}`);
+    h.later(this.rt, secondsToMs(h.timings.containerStart), () => this.start(c), `start:${c.name}`);
   }
 
   private start(c: ContainerRun): void {
@@ -128,14 +181,14 @@ export class PodWorker {
     delete c.message;
     delete c.exitCode;
     c.startedAt = now;
-    c.containerID = h.newContainerID();
+    c.containerID = h.containerID(this.rt, c, c.restartCount);
     h.event(this.rt, c, 'Normal', 'Started', `Started container ${c.name}`);
     const outcome = h.outcome(c.spec.image ?? '');
     if (c.init) {
-      if (outcome === 'CrashLoopBackOff') h.later(this.rt, CRASH_RUN_MS, () => this.exited(c, 1, 'Error'), `crash:${c.name}`);
+      if (outcome === 'CrashLoopBackOff') h.later(this.rt, CRASH_RUN_MS, () => this.exited(c, 1, 'Error'), `crash:${c.name}`, this.loop(c));
       else h.later(this.rt, INIT_RUN_MS, () => this.exited(c, 0, 'Completed'), `init-done:${c.name}`);
     } else if (outcome === 'CrashLoopBackOff') {
-      h.later(this.rt, CRASH_RUN_MS, () => this.exited(c, 1, 'Error'), `crash:${c.name}`);
+      h.later(this.rt, CRASH_RUN_MS, () => this.exited(c, 1, 'Error'), `crash:${c.name}`, this.loop(c));
     } else this.probe(c, outcome === 'Ready');
     h.push(this.rt);
   }
@@ -194,19 +247,22 @@ export class PodWorker {
     }
     const policy = h.pod(this.rt)?.spec.restartPolicy ?? 'Always';
     if (policy === 'Never' || (policy === 'OnFailure' && code === 0)) return;
-    h.later(this.rt, SYNC_MS, () => this.restartOrBackOff(c), `sync:${c.name}`);
+    h.later(this.rt, SYNC_MS, () => this.restartOrBackOff(c), `sync:${c.name}`, this.loop(c));
   }
 
   // Behaviour of pkg/kubelet/kuberuntime/kuberuntime_manager.go doBackOff (v1.32)
   private restartOrBackOff(c: ContainerRun): void {
     const h = this.host;
     const last = { exitCode: c.exitCode ?? 0, reason: c.reason ?? 'Error', startedAt: c.startedAt ?? 0, finishedAt: c.finishedAt ?? 0, containerID: c.containerID ?? '' };
+    c.last = last;
     if (c.crashBackoffMs === 0) {
       c.crashBackoffMs = BACKOFF_INITIAL_MS;
-      return this.restart(c, last);
+      return this.restart(c);
     }
+    const loop = this.loop(c);
+    // From the first back-off at the cap on, every period is the same.
+    if (c.crashBackoffMs === BACKOFF_MAX_MS && loop && !loop.active) loop.begin(h.now());
     c.state = 'waiting';
-    c.last = last;
     c.reason = 'CrashLoopBackOff';
     c.message = `back-off ${formatGoDuration(c.crashBackoffMs)} restarting failed container=${c.name} pod=${this.rt.name}_${this.rt.namespace}(${this.rt.uid})`;
     h.event(this.rt, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${this.rt.name}_${this.rt.namespace}(${this.rt.uid})`);
@@ -216,14 +272,15 @@ export class PodWorker {
       Math.max(0, last.finishedAt + c.crashBackoffMs - h.now()),
       () => {
         c.crashBackoffMs = Math.min(c.crashBackoffMs * 2, BACKOFF_MAX_MS);
-        this.restart(c, last);
+        this.restart(c);
       },
       `restart:${c.name}`,
+      loop,
     );
   }
 
-  private restart(c: ContainerRun, last: NonNullable<ContainerRun['last']>): void {
-    c.last = last;
+  /** Starts the container again; `c.last` already holds the run that ended. */
+  private restart(c: ContainerRun): void {
     c.restartCount++;
     this.host.event(this.rt, c, 'Normal', 'Pulled', `Container image "${c.spec.image ?? ''}" already present on machine`);
     this.host.event(this.rt, c, 'Normal', 'Created', `Created container ${c.name}`);

@@ -4,7 +4,7 @@
  * with client-go's default per-item exponential back-off (5 ms doubling,
  * capped at 1000 s).
  */
-import type { TimerHandle, VirtualClock } from '../clock/clock';
+import type { Cycle, TimerHandle, VirtualClock } from '../clock/clock';
 
 export class WorkQueue {
   private pending = new Map<string, TimerHandle>();
@@ -16,8 +16,11 @@ export class WorkQueue {
     private process: (key: string) => void,
   ) {}
 
-  /** Processes `key` after `delay` ms; an earlier pending run of the same key wins. */
-  add(key: string, delay = 0): void {
+  /**
+   * Processes `key` after `delay` ms; an earlier pending run of the same key
+   * wins. `cycle` marks the run as part of repeating work (runtime/cycles.ts).
+   */
+  add(key: string, delay = 0, cycle?: Cycle): void {
     const at = this.clock.now() + delay;
     const cur = this.pending.get(key);
     if (cur && cur.at <= at) return;
@@ -29,6 +32,7 @@ export class WorkQueue {
         this.process(key);
       },
       `${this.name}:${key}`,
+      { cycle },
     );
     this.pending.set(key, handle);
   }
@@ -49,5 +53,10 @@ export class WorkQueue {
 
   get size(): number {
     return this.pending.size;
+  }
+
+  /** Keys waiting and keys with a back-off count (for stats). */
+  stats(): Record<string, number> {
+    return { [`${this.name}.pending`]: this.pending.size, [`${this.name}.failures`]: this.failures.size };
   }
 }

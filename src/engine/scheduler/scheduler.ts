@@ -16,6 +16,7 @@ import type { ApiServer, WatchEvent } from '../apiserver/apiserver';
 import { timestamp, type TimerHandle, type VirtualClock } from '../clock/clock';
 import { podClaimNames } from '../controllers/volume/binder';
 import type { EventRecorder } from '../runtime/recorder';
+import { reportFault } from '../runtime/faults';
 import type { ClusterConfig } from '../sim/config';
 import { allClaimsBound, applyVolumePlan, filterNode, podVolumeClaims, type VolumePlan } from './volume-binding';
 
@@ -74,6 +75,11 @@ export class Scheduler {
       this.load.set(node, (this.load.get(node) ?? 0) + 1);
       this.countedOn.set(key, node);
     }
+  }
+
+  /** Sizes of the scheduler's queue and indexes (tests, soak benchmark). */
+  stats(): Record<string, number> {
+    return { queue: this.queue.size, byClaim: this.byClaim.size, load: this.load.size, countedOn: this.countedOn.size };
   }
 
   /** Pods the scheduler is holding (tests). */
@@ -171,7 +177,16 @@ export class Scheduler {
       if (allClaimsBound(this.api, pod)) this.bind(pod, result.node, uid);
       else q.assumedNode = result.node;
     } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
+      if (!(e instanceof ApiError)) {
+        // A fault of the simulator (a bug, or a pod it cannot handle): reported on the pod, which is
+        // tried again after its back-off, as a failed scheduling attempt is.
+        reportFault(this.clock, SCHEDULER_NAME, pod, e);
+        q.attempts++;
+        q.backoffUntil = this.clock.now() + Math.min(INITIAL_BACKOFF_MS * 2 ** (q.attempts - 1), MAX_BACKOFF_MS);
+        this.queue.set(uid, q);
+        this.activate(uid);
+        return;
+      }
       const cur = this.api.get<Pod>('Pod', q.namespace, q.name);
       if (!cur || cur.metadata.uid !== uid || !this.needsScheduling(cur)) return this.drop(uid);
       this.queue.set(uid, q);

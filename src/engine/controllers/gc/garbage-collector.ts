@@ -8,6 +8,7 @@
 import { deepCopy } from '../../../lib/clone';
 import type { KObject } from '../../api/types';
 import type { ApiServer, WatchEvent } from '../../apiserver/apiserver';
+import { guarded } from '../../runtime/faults';
 
 interface Ref {
   kind: string;
@@ -34,7 +35,11 @@ export class GarbageCollector {
     if (o.kind === 'Event') return;
     const uid = o.metadata.uid as string;
     const me: Ref = { kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name as string };
-    for (const r of ev.old?.metadata.ownerReferences ?? []) this.dependents.get(r.uid)?.delete(refKey(me));
+    for (const r of ev.old?.metadata.ownerReferences ?? []) {
+      const deps = this.dependents.get(r.uid);
+      deps?.delete(refKey(me));
+      if (deps?.size === 0) this.dependents.delete(r.uid);
+    }
     if (ev.type === 'DELETED') {
       this.live.delete(uid);
       this.schedule(() => this.ownerGone(uid));
@@ -45,23 +50,29 @@ export class GarbageCollector {
         if (!m) this.dependents.set(r.uid, (m = new Map()));
         m.set(refKey(me), me);
         // A dependent whose owner no longer exists is collected too.
-        if (!this.live.has(r.uid)) this.schedule(() => this.collect(me));
+        if (!this.live.has(r.uid)) this.schedule(() => this.collect(me), me);
       }
       const fin = o.metadata.finalizers ?? [];
-      if (o.metadata.deletionTimestamp && fin.includes('orphan')) this.schedule(() => this.orphan(uid, me));
-      if (o.metadata.deletionTimestamp && fin.includes('foregroundDeletion')) this.schedule(() => this.foreground(uid, me));
+      if (o.metadata.deletionTimestamp && fin.includes('orphan')) this.schedule(() => this.orphan(uid, me), me);
+      if (o.metadata.deletionTimestamp && fin.includes('foregroundDeletion')) this.schedule(() => this.foreground(uid, me), me);
     }
     // A dependent leaving may release an owner held by foreground deletion.
     if (ev.type === 'DELETED') {
       for (const r of o.metadata.ownerReferences ?? []) {
         const owner = this.live.get(r.uid);
-        if (owner) this.schedule(() => this.foreground(r.uid, owner));
+        if (owner) this.schedule(() => this.foreground(r.uid, owner), owner);
       }
     }
   }
 
-  private schedule(fn: () => void): void {
-    this.api.clock.after(0, fn, 'garbage-collector');
+  /** Sizes of the collector's graph (tests, soak benchmark). */
+  stats(): Record<string, number> {
+    return { owners: this.dependents.size, live: this.live.size };
+  }
+
+  /** Runs `fn` at this instant; a failure that is not an API error is reported as a fault on `subject`. */
+  private schedule(fn: () => void, subject?: Ref): void {
+    this.api.clock.after(0, () => void guarded(this.api.clock, 'garbage-collector', () => (subject ? this.current(subject) : undefined), fn), 'garbage-collector');
   }
 
   private current(ref: Ref): KObject | undefined {

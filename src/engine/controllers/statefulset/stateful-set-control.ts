@@ -93,6 +93,15 @@ export class StatefulSetControl {
     private claimVersion: (key: string) => number = () => 0,
   ) {}
 
+  /** Drops what is kept for a set object (by uid) that was deleted. */
+  forgetSet(uid: string): void {
+    this.recorded.delete(uid);
+  }
+
+  stats(): Record<string, number> {
+    return { recordedTemplates: this.recorded.size };
+  }
+
   /**
    * Reconciles `set` with its pods (the index, frozen for the sync) and
    * `revisions`, as listed at the start of the sync. Writes pods, claims,
@@ -104,10 +113,11 @@ export class StatefulSetControl {
     // frozen in tests, which would catch a write), so the stored object is read as it is.
     const sorted = sortRevisions(revisions);
     const { currentRevision, updateRevision, collisionCount } = this.getStatefulSetRevisions(set, sorted);
-    let result: { status: StatefulSetStatus; waiting?: WaitReason } | undefined;
+    let result: { status: StatefulSetStatus; waiting?: WaitReason; error?: unknown } | undefined;
     let error: unknown;
     try {
       result = this.sync(set, currentRevision, updateRevision, collisionCount, pods);
+      if (result.error !== undefined) error = result.error;
     } catch (e) {
       error = e;
     }
@@ -183,7 +193,7 @@ export class StatefulSetControl {
     }
   }
 
-  private sync(set: StatefulSet, currentRevision: ControllerRevision, updateRevision: ControllerRevision, collisionCount: number, pods: SetPodIndex): { status: StatefulSetStatus; waiting?: WaitReason } {
+  private sync(set: StatefulSet, currentRevision: ControllerRevision, updateRevision: ControllerRevision, collisionCount: number, pods: SetPodIndex): { status: StatefulSetStatus; waiting?: WaitReason; error?: unknown } {
     const now = this.api.clock.now();
     const minReady = set.spec.minReadySeconds ?? 0;
     const policy = policyKey(set);
@@ -237,13 +247,19 @@ export class StatefulSetControl {
       if (!this.podControl.claimsMatchRetentionPolicy(c.updateSet, pod)) this.podControl.updatePodClaimForRetentionPolicy(c.updateSet, pod);
     }
 
-    // Every slot outside `attention` holds a pod processReplica already found healthy and consistent.
-    for (let i = v.attention.next(0); i >= 0; i = v.attention.next(i + 1)) {
-      if (this.processReplica(c, i) && c.monotonic) return finish();
-    }
+    // Behaviour of updateStatefulSet: when processing a replica fails (a pod the API server refuses),
+    // the status computed so far is still returned with the error, and performUpdate writes it.
+    try {
+      // Every slot outside `attention` holds a pod processReplica already found healthy and consistent.
+      for (let i = v.attention.next(0); i >= 0; i = v.attention.next(i + 1)) {
+        if (this.processReplica(c, i) && c.monotonic) return finish();
+      }
 
-    for (const pod of c.condemned) {
-      if (this.processCondemned(c, pod, firstUnhealthy) && c.monotonic) return finish();
+      for (const pod of c.condemned) {
+        if (this.processCondemned(c, pod, firstUnhealthy) && c.monotonic) return finish();
+      }
+    } catch (e) {
+      return { ...finish(), error: e };
     }
 
     this.fillStatus(status, c);

@@ -9,11 +9,15 @@ import type { ControllerRevision, KObject, LabelSelector, Pod, StatefulSet } fro
 import type { ApiServer, WatchEvent } from '../../apiserver/apiserver';
 import type { EventRecorder } from '../../runtime/recorder';
 import { WorkQueue } from '../../runtime/queue';
+import { RepeatingWork, type CycleTracker } from '../../runtime/cycles';
+import { reportFault } from '../../runtime/faults';
+import { ApiError } from '../../api/errors';
 import { SetPodIndex } from './pod-index';
-import { ApiObjectManager, StatefulPodControl } from './stateful-pod-control';
+import { AggregateError2, ApiObjectManager, StatefulPodControl } from './stateful-pod-control';
 import { StatefulSetControl, type WaitReason } from './stateful-set-control';
-import { controllerRefOf, getControllerOf, parentAndOrdinal, readyCondition } from './stateful-set-utils';
+import { availableAt, controllerRefOf, getControllerOf, parentAndOrdinal, readyCondition } from './stateful-set-utils';
 
+const STATEFULSET_CONTROLLER = 'statefulset-controller';
 const keyOf = (o: KObject) => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
 
 export interface WhyRecord {
@@ -30,10 +34,14 @@ export class StatefulSetController {
   /** Called when a set's wait reason changes. */
   onWhy: ((rec: WhyRecord) => void) | undefined;
 
+  /** Each set's minReadySeconds re-check, as repeating work (see recheck). */
+  private rechecks = new Map<string, RepeatingWork>();
+
   constructor(
     private api: ApiServer,
     recorder: EventRecorder,
     maxUnavailableGate: () => boolean,
+    private cycles?: CycleTracker,
   ) {
     this.queue = new WorkQueue(api.clock, 'statefulset', (k) => this.sync(k));
     this.control = new StatefulSetControl(api, new StatefulPodControl(new ApiObjectManager(api), recorder), maxUnavailableGate, (k) => this.claimVersions.get(k) ?? 0);
@@ -43,8 +51,13 @@ export class StatefulSetController {
     this.api.watch((ev) => this.onEvent(ev));
   }
 
-  /** Writes seen per claim ("namespace/name"), so a sync can tell whether a claim changed. */
+  /**
+   * A number per claim ("namespace/name") that changes at every write of it, so a sync can tell
+   * whether a claim changed. Numbers come from one counter, so a claim deleted and created again
+   * never repeats an earlier number; a deleted claim's entry goes (it reads as 0).
+   */
   private claimVersions = new Map<string, number>();
+  private claimWrites = 0;
 
   /**
    * The pods of each set ("namespace/name"), kept from the watch stream (see pod-index.ts),
@@ -56,11 +69,13 @@ export class StatefulSetController {
   private onEvent(ev: WatchEvent): void {
     if (ev.object.kind === 'PersistentVolumeClaim') {
       const k = `${ev.object.metadata.namespace ?? 'default'}/${ev.object.metadata.name}`;
-      this.claimVersions.set(k, (this.claimVersions.get(k) ?? 0) + 1);
+      if (ev.type === 'DELETED') this.claimVersions.delete(k);
+      else this.claimVersions.set(k, ++this.claimWrites);
       for (const index of this.indexes.values()) if (index.namespace === (ev.object.metadata.namespace ?? 'default')) index.claimChanged(ev.object.metadata.name ?? '');
     }
     if (ev.object.kind === 'Pod') this.indexPod(ev);
     if (ev.object.kind === 'StatefulSet') {
+      if (ev.type === 'DELETED') this.control.forgetSet(ev.object.metadata.uid ?? '');
       if (ev.type === 'MODIFIED' && !setChangeMatters(ev.old as StatefulSet, ev.object as StatefulSet)) return;
       this.queue.add(keyOf(ev.object));
       return;
@@ -140,6 +155,10 @@ export class StatefulSetController {
       if (gone) this.indexByUid.delete(gone.uid);
       this.indexes.delete(key);
       this.setWhy(key, ns, name, undefined);
+      this.why.delete(key);
+      this.queue.forget(key);
+      this.rechecks.get(key)?.end();
+      this.rechecks.delete(key);
       return;
     }
     try {
@@ -157,16 +176,63 @@ export class StatefulSetController {
       this.queue.forget(key);
       this.setWhy(key, ns, name, res.waiting);
       const minReady = set.spec.minReadySeconds ?? 0;
-      if (minReady > 0 && res.status.availableReplicas !== (set.spec.replicas ?? 1)) this.queue.add(key, minReady * 1000);
+      const recheck = this.recheck(key);
+      if (minReady > 0 && res.status.availableReplicas !== (set.spec.replicas ?? 1)) {
+        if (recheck && !recheck.active) recheck.begin(this.api.clock.now());
+        this.queue.add(key, minReady * 1000, recheck);
+      } else recheck?.end();
     } catch (e) {
+      // Behaviour of stateful_set.go processNextWorkItem: a failed sync is retried with back-off.
       this.queue.addRateLimited(key);
-      void e;
+      // The errors upstream's sync returns: the API server's, and the controller's own (e.g. "pvc x is being deleted").
+      if (e instanceof ApiError || e instanceof AggregateError2) return;
+      // Anything else is a fault of the simulator (a bug, or a stored object it cannot handle): it is
+      // reported on the set (a SimulatorFault Event) and shown as the set's wait reason.
+      reportFault(this.api.clock, STATEFULSET_CONTROLLER, set, e);
+      this.setWhy(key, ns, name, { message: "The playground's StatefulSet controller failed while syncing this set; it retries with back-off. This is a fault of the simulator, not Kubernetes behaviour." });
     }
+  }
+
+  /**
+   * The set's minReadySeconds re-check as repeating work (runtime/cycles.ts):
+   * upstream re-syncs every minReadySeconds while a replica is unavailable.
+   * The re-syncs repeat identically (write nothing) once no Ready pod is
+   * still waiting out minReadySeconds; until then one may write.
+   */
+  private recheck(key: string): RepeatingWork | undefined {
+    const cycles = this.cycles;
+    if (!cycles) return undefined;
+    let work = this.rechecks.get(key);
+    if (!work) {
+      const period = (): number | undefined => {
+        const [ns, name] = key.split('/') as [string, string];
+        const set = this.api.get<StatefulSet>('StatefulSet', ns, name);
+        const minReady = set?.spec.minReadySeconds ?? 0;
+        if (!set || minReady <= 0) return undefined;
+        const now = this.api.clock.now();
+        for (const p of this.api.list<Pod>('Pod', ns)) {
+          if (getControllerOf(p)?.uid !== set.metadata.uid) continue;
+          const at = availableAt(p, minReady);
+          if (at > now && at !== Infinity) return undefined;
+        }
+        return minReady * 1000;
+      };
+      work = new RepeatingWork(`statefulset:${key}:minReadySeconds`, cycles, { period });
+      this.rechecks.set(key, work);
+    }
+    return work;
+  }
+
+  /** Sizes of the controller's caches and queue (tests, soak benchmark). */
+  stats(): Record<string, number> {
+    return { ...this.queue.stats(), why: this.why.size, claimVersions: this.claimVersions.size, indexes: this.indexes.size, indexByUid: this.indexByUid.size, ...this.control.stats() };
   }
 
   private setWhy(key: string, namespace: string, set: string, reason: WaitReason | undefined): void {
     const prev = this.why.get(key);
     if (prev?.message === reason?.message) return;
+    // A new wait reason is a happening of its own: the set's re-checks are not repeating identically.
+    this.rechecks.get(key)?.disturb(this.api.clock.now());
     this.why.set(key, reason);
     this.onWhy?.({ set, namespace, reason });
   }

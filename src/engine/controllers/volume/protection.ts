@@ -29,6 +29,10 @@ export class ProtectionControllers {
     this.api.watch((ev) => this.onEvent(ev));
   }
 
+  stats(): Record<string, number> {
+    return { ...this.claims.stats(), ...this.volumes.stats() };
+  }
+
   private onEvent(ev: WatchEvent): void {
     const o = ev.object;
     if (ev.type === 'DELETED' && o.kind !== 'Pod') return;

@@ -61,6 +61,10 @@ export class ExternalProvisioner {
     }
   }
 
+  stats(): Record<string, number> {
+    return { ...this.claims.stats(), ...this.volumes.stats(), provisioning: this.inflight.size, deleting: this.deleting.size };
+  }
+
   private cancel(m: Map<string, TimerHandle>, k: string): void {
     m.get(k)?.cancel();
     m.delete(k);

@@ -8,11 +8,13 @@
  */
 import type { Rng } from '../../../lib/rng';
 import { ApiError } from '../../api/errors';
-import type { PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from '../../api/types';
+import type { KObject, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from '../../api/types';
 import { defaultStorageClass } from '../../apiserver/admission';
 import type { ApiServer, WatchEvent } from '../../apiserver/apiserver';
 import type { TimerHandle, VirtualClock } from '../../clock/clock';
 import { WorkQueue } from '../../runtime/queue';
+import { RepeatingWork, type CycleTracker } from '../../runtime/cycles';
+import { guarded } from '../../runtime/faults';
 import type { EventRecorder } from '../../runtime/recorder';
 import type { ClusterConfig } from '../../sim/config';
 import {
@@ -50,6 +52,7 @@ export class PersistentVolumeController {
   private provisioner: ExternalProvisioner;
   private protection: ProtectionControllers;
   private resyncTimer: TimerHandle | undefined;
+  private resyncWork: RepeatingWork | undefined;
 
   constructor(
     private api: ApiServer,
@@ -58,13 +61,18 @@ export class PersistentVolumeController {
     recorder: EventRecorder,
     config: ClusterConfig,
     readonly data: VolumeDataStore = new VolumeDataStore(),
+    cycles?: CycleTracker,
   ) {
+    // The resync repeats identically while the claims that wait for a volume stay as they are: a
+    // long fast-forward may skip whole resync periods (runtime/cycles.ts).
+    this.resyncWork = cycles && new RepeatingWork('pv-controller:resync', cycles, { period: () => (this.resyncTimer ? RESYNC_MS : undefined) });
     this.writer = new VolumeWriter(api, recorder);
     this.reclaimer = new Reclaimer(api, clock, this.writer, data);
     this.provisioner = new ExternalProvisioner(api, clock, recorder, config, data);
     this.protection = new ProtectionControllers(api, clock);
-    this.claimQueue = new WorkQueue(clock, 'pv-controller-claim', (k) => this.run(k, this.claimQueue, () => this.syncClaim(k)));
-    this.volumeQueue = new WorkQueue(clock, 'pv-controller-volume', (k) => this.run(k, this.volumeQueue, () => this.syncVolume(k)));
+    const claimOf = (k: string) => this.api.get<PersistentVolumeClaim>('PersistentVolumeClaim', k.slice(0, k.indexOf('/')), k.slice(k.indexOf('/') + 1));
+    this.claimQueue = new WorkQueue(clock, 'pv-controller-claim', (k) => this.run(k, this.claimQueue, () => this.syncClaim(k), () => claimOf(k)));
+    this.volumeQueue = new WorkQueue(clock, 'pv-controller-volume', (k) => this.run(k, this.volumeQueue, () => this.syncVolume(k), () => this.api.get('PersistentVolume', undefined, k)));
   }
 
   start(): void {
@@ -123,7 +131,9 @@ export class PersistentVolumeController {
       const name = v.metadata.name as string;
       this.freeVolumes.delete(name);
       const k = keyOf(v);
-      if (k) this.reserved.get(k)?.delete(name);
+      const set = k ? this.reserved.get(k) : undefined;
+      set?.delete(name);
+      if (k && set?.size === 0) this.reserved.delete(k);
     }
     if (!next) return;
     const name = next.metadata.name as string;
@@ -136,11 +146,30 @@ export class PersistentVolumeController {
     }
   }
 
-  /** Runs one sync; API errors (an object changed or vanished meanwhile) requeue it with back-off. */
-  private run(key: string, queue: WorkQueue, fn: () => void): void {
+  /** Sizes of the controller's indexes and queues, with its helpers' (tests, soak benchmark). */
+  stats(): Record<string, number> {
+    return {
+      ...this.claimQueue.stats(),
+      ...this.volumeQueue.stats(),
+      pendingClaims: this.pendingClaims.size,
+      freeVolumes: this.freeVolumes.size,
+      reserved: this.reserved.size,
+      ...this.reclaimer.stats(),
+      ...this.provisioner.stats(),
+      ...this.protection.stats(),
+    };
+  }
+
+  /**
+   * Runs one sync; a failure requeues it with back-off, as upstream does with
+   * any error. API errors (an object changed or vanished meanwhile) are the
+   * normal case; anything else is a fault of the simulator, reported on the
+   * object (runtime/faults.ts).
+   */
+  private run(key: string, queue: WorkQueue, fn: () => void, subject: () => KObject | undefined): void {
     try {
-      fn();
-      queue.forget(key);
+      if (guarded(this.clock, PV_CONTROLLER, subject, fn)) queue.forget(key);
+      else queue.addRateLimited(key);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       queue.addRateLimited(key);
@@ -157,19 +186,23 @@ export class PersistentVolumeController {
     if (this.pendingClaims.size === 0) {
       this.resyncTimer?.cancel();
       this.resyncTimer = undefined;
+      this.resyncWork?.end();
       return;
     }
     if (this.resyncTimer) return;
     const now = this.clock.now();
     const next = (Math.floor(now / RESYNC_MS) + 1) * RESYNC_MS;
-    this.resyncTimer = this.clock.after(next - now, () => this.resync(), 'pv-controller:resync');
+    const work = this.resyncWork;
+    if (work && !work.active) work.begin(now);
+    this.resyncTimer = this.clock.after(next - now, () => this.resync(), 'pv-controller:resync', { cycle: work });
   }
 
   // Behaviour of pkg/controller/volume/persistentvolume/pv_controller_base.go resync (v1.32)
   private resync(): void {
     this.resyncTimer = undefined;
-    for (const c of this.api.list('PersistentVolumeClaim')) this.claimQueue.add(claimKey(c));
-    for (const pv of this.api.list('PersistentVolume')) this.volumeQueue.add(pv.metadata.name as string);
+    const work = this.resyncWork;
+    for (const c of this.api.list('PersistentVolumeClaim')) this.claimQueue.add(claimKey(c), 0, work);
+    for (const pv of this.api.list('PersistentVolume')) this.volumeQueue.add(pv.metadata.name as string, 0, work);
     this.ensureResync();
   }
 

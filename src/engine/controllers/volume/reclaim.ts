@@ -25,6 +25,10 @@ export class Reclaimer {
     private data: VolumeDataStore,
   ) {}
 
+  stats(): Record<string, number> {
+    return { reclaimOps: this.ops.size };
+  }
+
   // Behaviour of pkg/controller/volume/persistentvolume/pv_controller.go reclaimVolume (v1.32)
   reclaim(pv: PersistentVolume): void {
     const policy = pv.spec.persistentVolumeReclaimPolicy ?? 'Retain';
