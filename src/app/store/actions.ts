@@ -4,7 +4,7 @@
  */
 import type { Command, ObjectView, WorkerMessage } from '../../protocol/protocol';
 import { createSimClient, type SimClient } from '../../worker/sim-client';
-import { appendCapped, initialState, MAX_TERMINAL_LINES, mergeEvents, mergeWhy, useSim, withObjects, type Selection, type TerminalLine } from './store';
+import { appendCapped, appendTerminal, initialState, MAX_HISTORY, mergeEvents, mergeWhy, useSim, withObjects, type Selection, type TerminalLine } from './store';
 
 let client: SimClient | undefined;
 let nextId = 1;
@@ -46,7 +46,7 @@ function send(cmd: Command): void {
 }
 
 function say(lines: TerminalLine[]): void {
-  useSim.setState((s) => ({ terminal: appendCapped(s.terminal, lines, MAX_TERMINAL_LINES) }));
+  useSim.setState((s) => ({ terminal: appendTerminal(s.terminal, lines) }));
 }
 
 /** Applies one worker message to the store. Exported for tests. */
@@ -73,7 +73,7 @@ export function receive(m: WorkerMessage): void {
           description: m.description,
           manifests: savedManifests() ?? m.manifests,
           appliedManifests: m.manifests,
-          terminal: appendCapped(s.terminal, lines, MAX_TERMINAL_LINES),
+          terminal: appendTerminal(s.terminal, lines),
           loadError: null,
           lesson: m.lessonSteps.length ? { steps: m.lessonSteps, next: 0 } : null,
         };
@@ -132,7 +132,7 @@ export async function runCommand(line: string, opts: { silent?: boolean } = {}):
   const trimmed = line.trim();
   if (!opts.silent) say([{ kind: 'command', text: trimmed }]);
   if (!trimmed) return 0;
-  useSim.setState((s) => ({ busy: true, history: opts.silent ? s.history : s.history.concat(trimmed) }));
+  useSim.setState((s) => ({ busy: true, history: opts.silent ? s.history : appendCapped(s.history, [trimmed], MAX_HISTORY) }));
   const m = await request<Extract<WorkerMessage, { type: 'output' }>>({ type: 'exec', id: nextId++, line: trimmed });
   useSim.setState({ busy: false });
   if (m.text) say([{ kind: 'output', text: m.text }]);
@@ -168,7 +168,7 @@ export async function exportText(): Promise<string> {
 export async function applyManifests(text?: string): Promise<number> {
   const manifests = text ?? useSim.getState().manifests;
   say([{ kind: 'command', text: 'kubectl apply -f manifests.yaml' }]);
-  useSim.setState((s) => ({ busy: true, history: s.history.concat('kubectl apply -f manifests.yaml') }));
+  useSim.setState((s) => ({ busy: true, history: appendCapped(s.history, ['kubectl apply -f manifests.yaml'], MAX_HISTORY) }));
   const m = await request<Extract<WorkerMessage, { type: 'applied' }>>({ type: 'apply', id: nextId++, manifests });
   useSim.setState({ busy: false, problems: m.problems, applyOutput: m.output, ...(m.exitCode === 0 ? { appliedManifests: manifests } : {}) });
   if (m.output) say([{ kind: 'output', text: m.output }]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventView, ServiceView } from '../../protocol/protocol';
-import { initialState, mergeEvents, MAX_EVENTS, mergeWhy, withObjects } from './store';
+import { appendTerminal, initialState, MAX_EVENTS, MAX_TERMINAL_CHARS, MAX_TERMINAL_LINES, mergeEvents, mergeWhy, withObjects, type TerminalLine } from './store';
 
 const svc = (name: string): ServiceView => ({ kind: 'Service', name, clusterIP: 'None', headless: true, selector: {} });
 const ev = (uid: string, t: number, count = 1): EventView => ({ uid, t, type: 'Normal', reason: 'X', object: 'pod/a', message: 'm', count });
@@ -30,5 +30,20 @@ describe('store reducers', () => {
     const s = { ...initialState, ...mergeWhy(initialState, [{ t: 1, set: 'web', pod: 'web-0', ordinal: 0, message: 'a' }, { t: 2, set: 'web', pod: null, ordinal: null, message: null }]) };
     expect(s.why.get('web')?.message).toBeNull();
     expect(s.whyHistory).toHaveLength(2);
+  });
+
+  it('caps the terminal scrollback by lines and by characters, always keeping the newest line', () => {
+    const line = (text: string): TerminalLine => ({ kind: 'output', text });
+    let t: readonly TerminalLine[] = [];
+    for (let i = 0; i < MAX_TERMINAL_LINES + 10; i++) t = appendTerminal(t, [line(String(i))]);
+    expect(t).toHaveLength(MAX_TERMINAL_LINES);
+    expect(t.at(-1)?.text).toBe(String(MAX_TERMINAL_LINES + 9));
+    const big = 'x'.repeat(MAX_TERMINAL_CHARS / 4);
+    for (let i = 0; i < 10; i++) t = appendTerminal(t, [line(big)]);
+    expect(t.reduce((n, l) => n + l.text.length, 0)).toBeLessThanOrEqual(MAX_TERMINAL_CHARS);
+    expect(t).toHaveLength(4);
+    const huge = 'y'.repeat(MAX_TERMINAL_CHARS + 1);
+    t = appendTerminal(t, [line(huge)]);
+    expect(t).toEqual([line(huge)]);
   });
 });

@@ -54,6 +54,10 @@ export interface SimState {
 
 export const MAX_EVENTS = 1000;
 export const MAX_TERMINAL_LINES = 4000;
+/** The terminal's scrollback also stops at this many characters (one `get -o yaml` can be megabytes). */
+export const MAX_TERMINAL_CHARS = 2_000_000;
+/** Command lines kept for the terminal's ↑ history (bash keeps 500 by default). */
+export const MAX_HISTORY = 1000;
 
 export const initialState: SimState = {
   connected: false,
@@ -112,6 +116,23 @@ export function appendCapped<T>(list: readonly T[], more: readonly T[], cap: num
   if (more.length === 0) return list;
   const all = list.concat(more);
   return all.length > cap ? all.slice(all.length - cap) : all;
+}
+
+/**
+ * Appends terminal lines, dropping the oldest beyond MAX_TERMINAL_LINES lines or
+ * MAX_TERMINAL_CHARS characters; the newest line always stays.
+ */
+export function appendTerminal(list: readonly TerminalLine[], more: readonly TerminalLine[]): readonly TerminalLine[] {
+  const all = appendCapped(list, more, MAX_TERMINAL_LINES);
+  let chars = 0;
+  let start = all.length;
+  while (start > 0) {
+    const n = (all[start - 1] as TerminalLine).text.length;
+    if (start < all.length && chars + n > MAX_TERMINAL_CHARS) break;
+    chars += n;
+    start--;
+  }
+  return start === 0 ? all : all.slice(start);
 }
 
 /** Merges events by uid (an aggregated event comes back with a higher count), newest last. */

@@ -10,11 +10,16 @@
 import { deepCopy, deepEqual, deepFreeze } from '../../lib/clone';
 import type { Rng } from '../../lib/rng';
 import { alreadyExists, ApiError, conflict, invalid, notFound } from '../api/errors';
+import { selectorToString } from '../api/labels';
 import { kindInfo, maybeKindInfo, qualifiedResource, type KindInfo } from '../api/kinds';
-import { decodeError, defaultObject, validateCreate, validateUpdate, type StrategyContext } from '../api/strategy';
-import type { KObject, ObjectMeta, Pod } from '../api/types';
-import { timestamp, type SimTime, type VirtualClock } from '../clock/clock';
+import { decodeObject, defaultObject, validateCreate, validateUpdate, type FieldValidation, type StrategyContext } from '../api/strategy';
+import type { KEvent, KObject, LabelSelector, ObjectMeta, Pod } from '../api/types';
+import { addGoSeconds, RunawayLoopError, timestamp, type SimTime, type VirtualClock } from '../clock/clock';
 import { admitCreate, admitSize, normaliseStored } from './admission';
+import { EventIndex } from './event-index';
+import { DEFAULT_EVENT_TTL_MS, EventLeases } from './event-ttl';
+import { parseResourceVersion, WatchHistories } from './watch-history';
+import { applyPatchRequest, checkPatchedName, type PatchType } from './patch';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -32,6 +37,30 @@ export interface WatchEvent {
 
 export type Watcher = (ev: WatchEvent) => void;
 
+export interface ApiServerOptions {
+  /** How long an Event lives after its last write (kube-apiserver --event-ttl, 1h); 0 keeps Events forever. */
+  eventTtlMs?: number;
+}
+
+/** What a create, update or patch request carries besides the object. */
+export interface WriteOptions {
+  dryRun?: boolean;
+  /**
+   * The request's fieldValidation (kubectl sends Strict unless `--validate`
+   * says otherwise; a request without one, like every controller's, is Warn).
+   */
+  fieldValidation?: FieldValidation;
+  /** Receives the warnings the server answers with (kubectl prints `Warning: <text>`). */
+  warn?: (message: string) => void;
+}
+
+export interface PatchOptions extends WriteOptions {
+  /** Patch the scale subresource (autoscaling/v1 Scale) instead of the object. */
+  subresource?: 'scale';
+}
+
+export type { PatchType };
+
 export interface DeleteOptions {
   gracePeriodSeconds?: number;
   propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
@@ -43,6 +72,25 @@ export interface DeleteOptions {
 const STATUS_SUBRESOURCE = new Set(['StatefulSet', 'Pod', 'PersistentVolumeClaim', 'PersistentVolume', 'Node', 'Service']);
 
 const key = (ns: string | undefined, name: string) => (ns ? `${ns}/${name}` : name);
+
+/**
+ * Writers that are in-cluster components. In a real cluster they send typed Go
+ * objects through client-go, which cannot carry a value of the wrong type or a
+ * field the type lacks, so their bodies are not decoded again. SIM: with
+ * `freeze` on (tests) every write is decoded, so a component that writes what
+ * its Go type cannot hold fails there. Everyone else (kubectl, the embed API,
+ * lessons, bootstrap from the scenario's cluster spec) is decoded.
+ */
+const TYPED_CLIENTS = new Set([
+  'statefulset-controller',
+  'kubelet',
+  'default-scheduler',
+  'persistentvolume-controller',
+  'endpoint-controller',
+  'garbage-collector',
+  'pvc-protection-controller',
+  'pv-protection-controller',
+]);
 
 interface KindStore {
   objects: Map<string, KObject>;
@@ -60,11 +108,23 @@ export class ApiServer {
   /** Freeze stored objects so a stray write to a shared object throws (tests). */
   freeze = false;
 
+  /** Recent writes per resource, for watches that resume from a resourceVersion (watch-history.ts). */
+  private history: WatchHistories;
+  /** Event expiry (event-ttl.ts). */
+  private leases: EventLeases;
+  private eventIndex = new EventIndex();
+
   constructor(
     readonly clock: VirtualClock,
     readonly rng: Rng,
     readonly ctx: StrategyContext,
-  ) {}
+    opts: ApiServerOptions = {},
+  ) {
+    this.history = new WatchHistories(this.rv);
+    this.leases = new EventLeases(clock, opts.eventTtlMs ?? DEFAULT_EVENT_TTL_MS, (keys) => this.expireEvents(keys));
+    // The server's own bookkeeping sees every write first, before any client watch.
+    this.watchers.push((ev) => this.track(ev));
+  }
 
   /** Runs `fn` with writes attributed to `actor`. */
   as<T>(actor: string, fn: () => T): T {
@@ -83,6 +143,58 @@ export class ApiServer {
     return () => {
       this.watchers = this.watchers.filter((w) => w !== fn);
     };
+  }
+
+  /**
+   * A watch of one kind that resumes after `resourceVersion`, as a client
+   * does after a dropped connection: the writes it missed are delivered
+   * first (from the server's bounded history), then every new one. "" or
+   * "0" starts from now with an ADDED event for each existing object.
+   * Throws ApiError Expired (410, `too old resource version: X (Y)`) when
+   * the history no longer reaches back that far, Invalid for a malformed
+   * resourceVersion, and Timeout for one the server has not reached yet.
+   */
+  watchFrom(kind: string, resourceVersion: string, fn: Watcher): () => void {
+    const info = this.info(kind);
+    const rv = parseResourceVersion(resourceVersion, info.resource, info.group);
+    let missed: WatchEvent[];
+    if (rv === 0) {
+      const now = this.clock.now();
+      missed = this.list(info.kind).map((object) => ({ type: 'ADDED', object, t: now, seq: this.seq, actor: this.actor }));
+    } else if (rv > this.rv) {
+      // Behaviour of storage.NewTooLargeResourceVersionError, after the cacher's wait (3 s) for the revision (v1.32).
+      throw new ApiError('Timeout', `Too large resource version: ${rv}, current: ${this.rv}`, { causes: [{ field: '', message: 'Too large resource version' }] });
+    } else missed = this.history.since(info.kind, rv, this.clock.now());
+    for (const ev of missed) fn(ev);
+    return this.watch((ev) => {
+      if (ev.object.kind === info.kind) fn(ev);
+    });
+  }
+
+  /**
+   * The Events about one object: what `GET events?fieldSelector=involvedObject.name=N,involvedObject.namespace=NS`
+   * returns, in key order. `namespace` is the object's ("" for a cluster-scoped one); the
+   * listing covers every namespace, as kubectl's does for cluster-scoped objects.
+   */
+  listEventsAbout(namespace: string, name: string): KEvent[] {
+    const store = this.store('Event');
+    return this.eventIndex
+      .keys(namespace, name)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((k) => store.objects.get(k) as KEvent);
+  }
+
+  /** Sizes of the server's bookkeeping (objects per kind, kept history per kind, leases), for tests and the soak benchmark. */
+  stats(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [kind, s] of this.stores) out[`objects.${kind}`] = s.objects.size;
+    for (const [kind, n] of Object.entries(this.history.sizes())) out[`history.${kind}`] = n;
+    const leases = this.leases.size;
+    out['eventLeases.keys'] = leases.keys;
+    out['eventLeases.leases'] = leases.leases;
+    out['eventIndex'] = this.eventIndex.size;
+    out['watchers'] = this.watchers.length;
+    return out;
   }
 
   get<T extends KObject = KObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
@@ -114,9 +226,11 @@ export class ApiServer {
    * Creates an object after defaulting, admission and validation.
    * Throws ApiError (AlreadyExists, Invalid, NotFound for a missing namespace).
    */
-  create<T extends KObject>(input: T, opts: { dryRun?: boolean } = {}): T {
+  create<T extends KObject>(input: T, opts: WriteOptions = {}): T {
     const info = this.info(input.kind);
-    const obj = deepCopy(input) as T;
+    // Behaviour of handlers/create.go: the body is decoded into the Go type before anything else.
+    const { obj, warnings } = this.decodes() ? decodeObject(input, opts.fieldValidation) : { obj: deepCopy(input), warnings: [] };
+    for (const w of warnings) opts.warn?.(w);
     obj.apiVersion = input.apiVersion || info.apiVersion;
     const meta: ObjectMeta = (obj.metadata ??= {});
     if (info.namespaced) meta.namespace ??= 'default';
@@ -134,8 +248,6 @@ export class ApiServer {
         causes: [{ field: 'metadata.name', message: 'Required value: name or generateName is required' }],
       });
     }
-    const decode = decodeError(obj);
-    if (decode) throw decode;
     defaultObject(obj, this.ctx);
     admitCreate(this, obj);
     normaliseStored(obj);
@@ -161,13 +273,66 @@ export class ApiServer {
    * Replaces an object's spec and metadata (status is kept for kinds with a
    * status subresource). A stale resourceVersion gives Conflict.
    */
-  update<T extends KObject>(input: T, opts: { dryRun?: boolean; adopt?: boolean } = {}): T {
-    return this.write(input, false, opts.dryRun ?? false, opts.adopt ?? false);
+  update<T extends KObject>(input: T, opts: WriteOptions & { adopt?: boolean } = {}): T {
+    return this.write(input, false, opts, opts.adopt ?? false);
+  }
+
+  /**
+   * Applies a patch on the server, as a PATCH request does: the patch is
+   * applied to the stored object, the result decoded into the kind's Go type
+   * (type errors: Invalid on "patch"; unknown fields per `fieldValidation`),
+   * then stored through the update path (defaulting, validation, admission).
+   * `body` is the patch document as parsed JSON. Returns the stored object
+   * (the Scale for the scale subresource). Throws ApiError.
+   */
+  patch(kind: string, namespace: string | undefined, name: string, type: PatchType, body: unknown, opts: PatchOptions = {}): KObject {
+    const info = this.info(kind);
+    const ns = info.namespaced ? (namespace ?? 'default') : undefined;
+    const cur = this.store(info.kind).objects.get(key(ns, name));
+    if (!cur) throw notFound(qualifiedResource(info), name);
+    const directive = opts.fieldValidation ?? 'Warn';
+    if (opts.subresource === 'scale') return this.patchScale(info, cur, type, body, opts);
+    const { obj, warnings } = applyPatchRequest(cur, type, body, directive);
+    for (const w of warnings) opts.warn?.(w);
+    // SIM: a patch that changes apiVersion or kind is stored as the object's own type (a real server
+    // fails to convert it); the store is chosen by the URL, never by the patched body.
+    obj.apiVersion = cur.apiVersion;
+    obj.kind = cur.kind;
+    const meta = (obj.metadata ??= {});
+    // Behaviour of rest.EnsureObjectNamespaceMatchesRequestNamespace: an unset namespace takes the request's.
+    if (ns && !meta.namespace) meta.namespace = ns;
+    if (!ns) delete meta.namespace;
+    checkPatchedName(obj, name, ns);
+    return this.write(obj, false, opts, false, true);
+  }
+
+  /**
+   * The statefulsets/scale subresource: the patch applies to an autoscaling/v1
+   * Scale built from the set. Behaviour of pkg/registry/apps/statefulset/storage
+   * ScaleREST.Update and autoscaling validation ValidateScale (v1.32).
+   */
+  private patchScale(info: KindInfo, cur: KObject, type: PatchType, body: unknown, opts: PatchOptions): KObject {
+    if (info.kind !== 'StatefulSet') throw new ApiError('NotFound', 'the server could not find the requested resource');
+    const name = cur.metadata.name ?? '';
+    const { obj, warnings } = applyPatchRequest(scaleOf(cur), type, body, opts.fieldValidation ?? 'Warn');
+    for (const w of warnings) opts.warn?.(w);
+    const meta = (obj.metadata ??= {});
+    if (!meta.namespace) meta.namespace = cur.metadata.namespace;
+    checkPatchedName(obj, name, cur.metadata.namespace);
+    const replicas = ((obj['spec'] as { replicas?: number } | undefined)?.replicas ?? 0) as number;
+    if (replicas < 0) {
+      throw invalid('Scale', 'autoscaling', name, [{ type: 'Invalid', field: 'spec.replicas', value: String(replicas), detail: 'must be greater than or equal to 0' }]);
+    }
+    if (meta.resourceVersion && meta.resourceVersion !== cur.metadata.resourceVersion) throw conflict(qualifiedResource(info), name);
+    const next = deepCopy(cur);
+    (next['spec'] as { replicas?: number }).replicas = replicas;
+    const written = this.write(next, false, { ...opts, warn: undefined }, false, true);
+    return scaleOf(written);
   }
 
   /** Replaces only the status of an object. */
   updateStatus<T extends KObject>(input: T): T {
-    return this.write(input, true, false);
+    return this.write(input, true, {});
   }
 
   /**
@@ -202,7 +367,7 @@ export class ApiServer {
       const old = meta.deletionGracePeriodSeconds ?? 0;
       if (kind === 'Pod' && grace < old) {
         meta.deletionGracePeriodSeconds = grace;
-        meta.deletionTimestamp = timestamp(this.clock.now() + grace * 1000);
+        meta.deletionTimestamp = timestamp(addGoSeconds(this.clock.now(), grace));
         if (grace === 0 && finalizers.length === 0) return this.remove(info, k, cur);
         return this.replace(info, k, cur, next);
       }
@@ -212,7 +377,7 @@ export class ApiServer {
     if (opts.propagationPolicy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
     if (grace === 0 && finalizers.length === 0) return this.remove(info, k, cur);
     meta.finalizers = finalizers.length ? finalizers : undefined;
-    meta.deletionTimestamp = timestamp(this.clock.now() + grace * 1000);
+    meta.deletionTimestamp = timestamp(addGoSeconds(this.clock.now(), grace));
     meta.deletionGracePeriodSeconds = grace;
     if (!meta.finalizers) delete meta.finalizers;
     return this.replace(info, k, cur, next);
@@ -247,8 +412,18 @@ export class ApiServer {
    * again and knows it differs from the stored object, so it is stored
    * without a copy or a no-op check (large controller-owned objects).
    */
-  private write<T extends KObject>(input: T, status: boolean, dryRun: boolean, adopt = false): T {
-    const info = this.info(input.kind);
+  private write<T extends KObject>(body: T, status: boolean, opts: WriteOptions, adopt = false, decoded = false): T {
+    const info = this.info(body.kind);
+    const dryRun = opts.dryRun ?? false;
+    // Behaviour of handlers/update.go: decode into the Go type first. Objects a controller
+    // built fresh for this write (`adopt`) are stored as given. SIM: they are not decoded.
+    let input = body;
+    if (!adopt && !decoded) {
+      const d = this.decodes() ? decodeObject(body, opts.fieldValidation) : { obj: deepCopy(body), warnings: [] };
+      for (const w of d.warnings) opts.warn?.(w);
+      input = d.obj;
+      input.metadata ??= {};
+    }
     const ns = info.namespaced ? (input.metadata.namespace ?? 'default') : undefined;
     const name = input.metadata.name ?? '';
     const k = key(ns, name);
@@ -260,9 +435,10 @@ export class ApiServer {
     }
     let next: KObject;
     if (status) {
-      next = { ...deepCopy(cur), status: deepCopy(input['status']) };
+      next = { ...deepCopy(cur), status: input['status'] };
+      if (next['status'] === undefined) delete next['status'];
     } else {
-      next = adopt ? input : (deepCopy(input) as KObject);
+      next = input;
       next.apiVersion = cur.apiVersion;
       if (STATUS_SUBRESOURCE.has(info.kind)) {
         if (cur['status'] === undefined) delete next['status'];
@@ -280,8 +456,6 @@ export class ApiServer {
       if (m.deletionGracePeriodSeconds === undefined) delete m.deletionGracePeriodSeconds;
       m.generation = cur.metadata.generation;
       if (m.generation === undefined) delete m.generation;
-      const decode = decodeError(next);
-      if (decode) throw decode;
       defaultObject(next, this.ctx, cur);
       normaliseStored(next);
       const errs = validateUpdate(next, cur, this.ctx);
@@ -298,6 +472,11 @@ export class ApiServer {
     }
     if (!adopt && deepEqual(next, cur)) return cur as T;
     return this.replace(info, k, cur, next) as T;
+  }
+
+  /** Whether the current writer's bodies are decoded (see TYPED_CLIENTS). */
+  private decodes(): boolean {
+    return this.freeze || !TYPED_CLIENTS.has(this.actor);
   }
 
   private replace(info: KindInfo, k: string, cur: KObject, next: KObject): KObject {
@@ -325,10 +504,51 @@ export class ApiServer {
     if (added) store.sortedKeys = undefined;
   }
 
+  /**
+   * Keeps an Event alive as if it had last been written at `at`: its lease
+   * becomes that time's. Nothing is written. For a fast-forward that skipped
+   * an Event's repeats (engine/clock/jump.ts); the next repeat writes it.
+   */
+  touchEvent(namespace: string, name: string, at: number): void {
+    const k = key(namespace, name);
+    if (this.store('Event').objects.has(k)) this.leases.attach(k, at);
+  }
+
+  /** The server's own reaction to a write: history, Event leases and the Event index. */
+  private track(ev: WatchEvent): void {
+    this.history.record(ev);
+    if (ev.object.kind !== 'Event') return;
+    const k = key(ev.object.metadata.namespace, ev.object.metadata.name ?? '');
+    this.eventIndex.update(k, ev.old as KEvent | undefined, ev.type === 'DELETED' ? undefined : (ev.object as KEvent));
+    if (ev.type === 'DELETED') this.leases.detach(k);
+    else this.leases.attach(k);
+  }
+
+  /** Deletes Events whose lease expired, as etcd does (finalizers play no part). */
+  private expireEvents(keys: string[]): void {
+    const info = this.info('Event');
+    const store = this.store('Event');
+    this.as('event-ttl', () => {
+      for (const k of keys) {
+        const cur = store.objects.get(k);
+        if (cur) this.remove(info, k, cur);
+      }
+    });
+  }
+
   private emit(type: WatchEventType, object: KObject, old?: KObject): void {
     const ev: WatchEvent = { type, object, t: this.clock.now(), seq: ++this.seq, actor: this.actor };
     if (old) ev.old = old;
-    for (const w of [...this.watchers]) w(ev);
+    for (const w of [...this.watchers]) {
+      try {
+        w(ev);
+      } catch (error) {
+        // A watcher that throws must neither stop the others nor fail the write that reached it:
+        // the write is stored. The fault is recorded, and surfaces as an Event about the object.
+        if (error instanceof RunawayLoopError) throw error;
+        this.clock.recordFault({ label: `watch ${type} ${object.kind}`, error, component: 'watch-handler', subject: object });
+      }
+    }
   }
 
   private info(kind: string): KindInfo {
@@ -345,4 +565,19 @@ export class ApiServer {
     }
     return s;
   }
+}
+
+/** The autoscaling/v1 Scale of a StatefulSet (statefulset storage scaleFromStatefulSet). */
+function scaleOf(sts: KObject): KObject {
+  const spec = (sts['spec'] ?? {}) as { replicas?: number; selector?: LabelSelector };
+  const status = (sts['status'] ?? {}) as { replicas?: number };
+  const m = sts.metadata;
+  const meta: ObjectMeta = { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion, creationTimestamp: m.creationTimestamp };
+  return {
+    apiVersion: 'autoscaling/v1',
+    kind: 'Scale',
+    metadata: meta,
+    spec: { replicas: spec.replicas ?? 0 },
+    status: { replicas: status.replicas ?? 0, selector: selectorToString(spec.selector) },
+  };
 }

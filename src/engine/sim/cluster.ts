@@ -14,6 +14,8 @@ import { VolumeDataStore } from '../controllers/volume/data';
 import { PersistentVolumeController } from '../controllers/volume/pv-controller';
 import { Kubelet } from '../kubelet/kubelet';
 import { EventRecorder } from '../runtime/recorder';
+import { CycleTracker } from '../runtime/cycles';
+import { FaultEvents } from '../runtime/faults';
 import { Scheduler } from '../scheduler/scheduler';
 import { defaultClusterConfig, type ClusterConfig } from './config';
 
@@ -32,21 +34,66 @@ export interface Cluster {
   readonly statefulsets: StatefulSetController;
   /** Runs a command in a container (kubectl exec). Throws with a message when the pod cannot run it. */
   exec(namespace: string, pod: string, container: string | undefined, argv: string[]): ExecResult;
-  /** Every write since the start, in order. */
+  /** Every write since the start, in order — only with `keepLog: true` (tests); empty otherwise. */
   readonly log: WatchEvent[];
-  /** Wait reasons of the StatefulSet controller, in order. */
-  readonly whyLog: (WhyRecord & { t: SimTime })[];
+  /** Wait reasons of the StatefulSet controller, in order (the latest ones; see WhyLog). */
+  readonly whyLog: WhyLog;
+  /** Sizes of every part's internal bookkeeping (maps, queues, timers), for tests and the soak benchmark. */
+  stats(): Record<string, number>;
   /** Advances virtual time by `ms`, running everything that falls due. */
   advance(ms: number): void;
   /** True when no timer is pending: nothing will change unless someone acts. */
   settled(): boolean;
 }
 
+/** A wait reason with the time it was recorded. */
+export type TimedWhy = WhyRecord & { t: SimTime };
+
+/**
+ * The controller's wait reasons, numbered from 0 in the order they came.
+ * Only the latest are kept: a reader (the page) takes what it has not seen
+ * yet with `since(n)` after every step, so it never needs older ones.
+ */
+export class WhyLog {
+  static readonly KEEP = 1000;
+  private records: TimedWhy[] = [];
+  /** How many records were dropped from the front. */
+  private dropped = 0;
+
+  push(rec: TimedWhy): void {
+    this.records.push(rec);
+    if (this.records.length >= 2 * WhyLog.KEEP) {
+      const cut = this.records.length - WhyLog.KEEP;
+      this.records.splice(0, cut);
+      this.dropped += cut;
+    }
+  }
+
+  /** Number of records ever pushed (the next record's number). */
+  get total(): number {
+    return this.dropped + this.records.length;
+  }
+
+  /** Records numbered `from` and later that are still kept. */
+  since(from: number): readonly TimedWhy[] {
+    return this.records.slice(Math.max(0, from - this.dropped));
+  }
+
+  get kept(): number {
+    return this.records.length;
+  }
+}
+
 export interface CreateClusterOptions {
-  /** Keep every watch event in `log` (the UI and --json want it; benchmarks may not). */
+  /**
+   * Keep every watch event in `log`, for tests that look back over a run.
+   * Off by default: the log grows with every write and nothing else needs it.
+   */
   keepLog?: boolean;
   /** Freeze stored objects to catch writes to shared objects (tests). */
   freeze?: boolean;
+  /** Let long fast-forwards jump over steady repeating work (default true; tests compare both ways). */
+  jumps?: boolean;
 }
 
 /** Builds and starts a cluster: namespaces, nodes, the default StorageClass, and every controller. */
@@ -57,23 +104,29 @@ export function createCluster(partial: Partial<ClusterConfig> = {}, opts: Create
   const api = new ApiServer(clock, rng, { featureGates: config.featureGates });
   api.freeze = opts.freeze ?? false;
   const log: WatchEvent[] = [];
-  if (opts.keepLog ?? true) api.watch((ev) => log.push(ev));
+  if (opts.keepLog ?? false) api.watch((ev) => log.push(ev));
   const recorder = new EventRecorder(api);
   const volumes = new VolumeDataStore();
+  // Repeating work a long fast-forward may jump over, and faults made visible as Events.
+  clock.jumps = opts.jumps ?? true;
+  const cycles = new CycleTracker(api, recorder);
+  cycles.start();
+  new FaultEvents(api, recorder).start();
 
-  const statefulsets = new StatefulSetController(api, recorder, () => config.featureGates.MaxUnavailableStatefulSet === true);
-  const whyLog: (WhyRecord & { t: SimTime })[] = [];
+  const statefulsets = new StatefulSetController(api, recorder, () => config.featureGates.MaxUnavailableStatefulSet === true, cycles);
+  const whyLog = new WhyLog();
   statefulsets.onWhy = (rec) => whyLog.push({ ...rec, t: clock.now() });
-  const kubelet = new Kubelet(api, clock, rng, recorder, config, volumes);
-  const parts = [
-    new GarbageCollector(api),
+  const kubelet = new Kubelet(api, clock, rng, recorder, config, volumes, cycles);
+  // Started in this order; the names label their stats.
+  const parts: Record<string, Part> = {
+    gc: new GarbageCollector(api),
     statefulsets,
-    new PersistentVolumeController(api, clock, rng, recorder, config, volumes),
-    new Scheduler(api, clock, rng, recorder, config),
+    volumes: new PersistentVolumeController(api, clock, rng, recorder, config, volumes, cycles),
+    scheduler: new Scheduler(api, clock, rng, recorder, config),
     kubelet,
-    new EndpointsController(api, clock),
-  ];
-  for (const p of parts) p.start();
+    endpoints: new EndpointsController(api, clock),
+  };
+  for (const p of Object.values(parts)) p.start();
 
   api.as('cluster-bootstrap', () => bootstrap(api, config));
   clock.runDue();
@@ -89,7 +142,31 @@ export function createCluster(partial: Partial<ClusterConfig> = {}, opts: Create
     exec: (ns, pod, container, argv) => kubelet.exec(ns, pod, container, argv),
     advance: (ms) => clock.step(ms),
     settled: () => clock.nextAt() === undefined,
+    stats: () => {
+      const out: Record<string, number> = {
+        'clock.pending': clock.pendingCount(),
+        'clock.background': clock.backgroundCount(),
+        'clock.faults': clock.faults.length,
+        log: log.length,
+        whyLog: whyLog.kept,
+        volumeData: volumes.size,
+      };
+      const add = (prefix: string, s: Record<string, number>) => {
+        for (const [k, v] of Object.entries(s)) out[`${prefix}.${k}`] = v;
+      };
+      add('api', api.stats());
+      add('recorder', recorder.stats());
+      for (const [name, p] of Object.entries(parts)) if (p.stats) add(name, p.stats());
+      return out;
+    },
   };
+}
+
+/** A part of the cluster the composition root starts. */
+interface Part {
+  start(): void;
+  /** Sizes of its internal maps and queues. */
+  stats?(): Record<string, number>;
 }
 
 function bootstrap(api: ApiServer, config: ClusterConfig): void {

@@ -70,9 +70,12 @@ export function headlessService(name = 'nginx', app = 'web'): Service {
   return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default' }, spec: { clusterIP: 'None', selector: { app }, ports: [{ port: 80, name: 'web' }] } };
 }
 
-/** A cluster with frozen stored objects, so a controller that writes to a shared object fails loudly. */
+/**
+ * A cluster with frozen stored objects, so a controller that writes to a shared object fails loudly,
+ * and with every write kept in `cluster.log` for tests that look back over a run.
+ */
 export function testCluster(over: Partial<ClusterConfig> = {}): Cluster {
-  return createCluster(over, { freeze: true });
+  return createCluster(over, { freeze: true, keepLog: true });
 }
 
 export function create(cluster: Cluster, ...objs: KObject[]): void {

@@ -78,6 +78,8 @@ function fakeApi(objects: KObject[], now: number): ApiServer {
     list: (kind: string, namespace?: string) => objects.filter((o) => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace)),
     get: (kind: string, namespace: string | undefined, name: string) =>
       objects.find((o) => o.kind === kind && o.metadata.name === name && (namespace === undefined || o.metadata.namespace === namespace)),
+    listEventsAbout: (namespace: string, name: string) =>
+      (objects.filter((o) => o.kind === 'Event') as KEvent[]).filter((e) => (e.involvedObject.namespace ?? '') === namespace && e.involvedObject.name === name),
     clock: { now: () => now as SimTime },
   } as unknown as ApiServer;
 }

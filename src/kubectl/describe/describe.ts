@@ -94,8 +94,11 @@ export function eventMatches(e: KEvent, obj: KObject): boolean {
 export function relatedFromApi(api: ApiServer): DescribeRelated {
   return {
     events: (obj) => {
-      const all = api.list<KEvent>('Event');
-      const own = all.filter((e) => eventMatches(e, obj));
+      // kubectl lists events in the object's namespace (every namespace for a cluster-scoped one) with the
+      // field selector involvedObject.name/namespace/kind/uid; the server answers it from its index.
+      const ns = obj.metadata.namespace ?? '';
+      const about = api.listEventsAbout(ns, obj.metadata.name ?? '');
+      const own = about.filter((e) => (ns === '' || e.metadata.namespace === ns) && eventMatches(e, obj));
       if (obj.kind !== 'Node') return own;
       // kubectl queries by node uid, then by node name, and concatenates
       const byUid = own.filter((e) => e.involvedObject.uid === obj.metadata.uid);
