@@ -35,22 +35,31 @@ export function toBase64Url(bytes: Uint8Array): string {
   return out;
 }
 
+/** A character for a message: itself when it can be seen, else its code point (never half a surrogate pair). */
+function shown(text: string, i: number): string {
+  const cp = text.codePointAt(i) as number;
+  const ch = String.fromCodePoint(cp);
+  return /^[\p{L}\p{M}\p{N}\p{P}\p{S}]+$/u.test(ch) ? `"${ch}"` : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 export function fromBase64Url(text: string): Uint8Array {
+  for (let i = 0; i < text.length; i++) {
+    if (!B64_INDEX.has(text[i] as string)) throw new LinkError(`The link contains ${shown(text, i)}, which is not part of a playground link.`);
+  }
   if (text.length % 4 === 1) throw new LinkError('The link is cut short: its data does not end where it should.');
   const out = new Uint8Array(Math.floor((text.length * 3) / 4));
   let o = 0;
+  let n = 0;
+  let k = 0;
   for (let i = 0; i < text.length; i += 4) {
-    let n = 0;
-    let k = 0;
-    for (; k < 4 && i + k < text.length; k++) {
-      const v = B64_INDEX.get(text[i + k] as string);
-      if (v === undefined) throw new LinkError(`The link contains "${text[i + k]}", which is not part of a playground link.`);
-      n |= v << (18 - 6 * k);
-    }
+    n = 0;
+    for (k = 0; k < 4 && i + k < text.length; k++) n |= (B64_INDEX.get(text[i + k] as string) as number) << (18 - 6 * k);
     out[o++] = (n >> 16) & 255;
     if (k > 2) out[o++] = (n >> 8) & 255;
     if (k > 3) out[o++] = n & 255;
   }
+  // The bits after the last whole byte are zero in every link the playground writes: one text, one link.
+  if ((k === 2 && (n & 0xffff) !== 0) || (k === 3 && (n & 0xff) !== 0)) throw new LinkError('The link is damaged: its last character is not one a playground writes.');
   return out.subarray(0, o);
 }
 
@@ -60,8 +69,23 @@ export function encodeScenario(text: string): string {
   return `${LINK_VERSION}.${toBase64Url(deflateSync(bytes, { level: 9 }))}`;
 }
 
-/** Inflates with a hard cap, so a small link cannot expand into gigabytes. */
+/**
+ * Inflates with a hard cap, so a small link cannot expand into gigabytes.
+ * Throws LinkError unless `data` is exactly one complete raw-deflate stream.
+ */
 function inflateCapped(data: Uint8Array, cap: number): Uint8Array {
+  const out = inflateWhole(data, cap);
+  // fflate stops at the last block and ignores what follows it. A stream that still
+  // decodes without its last byte ended before that byte: trailing bytes, or a second stream.
+  if (data.length > 0 && inflateWhole(data.subarray(0, data.length - 1), cap, true) !== undefined) {
+    throw new LinkError('The link is damaged: it has extra data after the scenario.');
+  }
+  return out;
+}
+
+function inflateWhole(data: Uint8Array, cap: number): Uint8Array;
+function inflateWhole(data: Uint8Array, cap: number, quiet: true): Uint8Array | undefined;
+function inflateWhole(data: Uint8Array, cap: number, quiet = false): Uint8Array | undefined {
   const parts: Uint8Array[] = [];
   let size = 0;
   let ended = false;
@@ -75,10 +99,14 @@ function inflateCapped(data: Uint8Array, cap: number): Uint8Array {
     // Feed in small pieces so the cap is checked as the output grows.
     for (let i = 0; i < data.length; i += 1024) inflater.push(data.subarray(i, i + 1024), i + 1024 >= data.length);
   } catch (e) {
+    if (quiet) return undefined;
     if (e instanceof LinkError) throw e;
     throw new LinkError('The link is damaged: its data does not unpack.');
   }
-  if (!ended) throw new LinkError('The link is cut short: its data ends too early.');
+  if (!ended) {
+    if (quiet) return undefined;
+    throw new LinkError('The link is cut short: its data ends too early.');
+  }
   const out = new Uint8Array(size);
   let o = 0;
   for (const p of parts) {
@@ -88,17 +116,25 @@ function inflateCapped(data: Uint8Array, cap: number): Uint8Array {
   return out;
 }
 
+/** 100000 → "100,000" (the same in every locale). */
+const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+
 /** The scenario text in a fragment (with or without `#`). Throws LinkError. */
 export function decodeScenario(fragment: string): string {
   const f = fragment.startsWith('#') ? fragment.slice(1) : fragment;
-  if (f.length > MAX_LINK_CHARS) throw new LinkError(`The link is longer than ${MAX_LINK_CHARS.toLocaleString('en')} characters; the playground does not open it.`);
+  if (f.length > MAX_LINK_CHARS) throw new LinkError(`The link is longer than ${thousands(MAX_LINK_CHARS)} characters; the playground does not open it.`);
   const dot = f.indexOf('.');
   const version = dot > 0 ? f.slice(0, dot) : '';
-  if (!/^\d+$/.test(version)) throw new LinkError('This is not a playground link: it has no version.');
-  if (Number(version) !== 1) throw new LinkError(`This link was made by a newer playground (link version ${version}); this one reads version ${LINK_VERSION}.`);
+  if (!/^[0-9]+$/.test(version)) throw new LinkError('This is not a playground link: it has no version.');
+  if (version.length > 1 && version.startsWith('0')) throw new LinkError(`This is not a playground link: its version "${version.slice(0, 12)}${version.length > 12 ? '…' : ''}" starts with a zero.`);
+  if (version === '0') throw new LinkError('This is not a playground link: link versions start at 1.');
+  if (version !== String(LINK_VERSION)) {
+    if (version.length > 6) throw new LinkError('This is not a playground link: its version number is too large.');
+    throw new LinkError(`This link was made by a newer playground (link version ${version}); this one reads version ${LINK_VERSION}.`);
+  }
   const bytes = inflateCapped(fromBase64Url(f.slice(dot + 1)), MAX_SCENARIO_BYTES);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new LinkError('The link is damaged: its scenario is not text.');
   }
