@@ -183,7 +183,7 @@ test('the postMessage API: load, run, status and step events, state, errors, res
   expect(ready3).toBeGreaterThan(ready2);
 
   const failed = await request(page, 0, { type: 'sts:run', id: 3, command: 'kubectl scale sts nope --replicas=1' });
-  expect(failed).toMatchObject({ ok: false, exitCode: 1, output: 'Error from server (NotFound): statefulsets.apps "nope" not found\n' });
+  expect(failed).toMatchObject({ ok: false, exitCode: 1, output: 'error: no objects passed to scale statefulsets.apps "nope" not found\n' });
   expect(await request(page, 0, { type: 'sts:speed', id: 'bad', value: 3 })).toMatchObject({ type: 'sts:error', request: 'sts:speed', error: expect.stringMatching(/value must be one of/) });
   expect(await request(page, 0, { type: 'sts:teleport', id: 'unknown' })).toMatchObject({ type: 'sts:error', error: expect.stringMatching(/Unknown message type sts:teleport/) });
   expect(await request(page, 0, { type: 'sts:load', id: 'missing', gallery: 'no-such-lesson' })).toMatchObject({ ok: false, error: 'There is no gallery scenario called "no-such-lesson".' });

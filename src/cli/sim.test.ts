@@ -33,6 +33,20 @@ describe('npm run sim', () => {
     expect(r.stderr).toBe(`${file}:4:5: unknown command "rm": a step runs kubectl, sleep, timeout or is a # comment\n`);
   });
 
+  it('exits 2 at the position of a cluster setting the cluster could not start with', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-'));
+    const file = join(dir, 'bad-cluster.yaml');
+    writeFileSync(file, 'version: 1\ncluster:\n  nodes: [n1, n2]\n  defaultStorageClass: Not_A_Name\nsteps:\n  - kubectl get pods\n');
+    const r = sim(file);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:24: invalid cluster.defaultStorageClass "Not_A_Name": `));
+    writeFileSync(file, 'version: 1\ncluster:\n  nodes: [n1, n2, n1]\n');
+    const dup = sim(file);
+    expect(dup.status).toBe(2);
+    expect(dup.stderr).toBe(`${file}:3:19: duplicate node name "n1"\n`);
+  });
+
   it('does not treat a manifest the API server rejects as an invalid scenario', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-'));
     const file = join(dir, 'rejected.yaml');

@@ -3,6 +3,7 @@
  * server's table printers compute them.
  * Behaviour of pkg/printers/internalversion/printers.go (v1.32).
  */
+import { compareBytes } from '../lib/order';
 import { formatQuantity } from '../engine/api/quantity';
 import type {
   ControllerRevision,
@@ -241,10 +242,11 @@ export const TABLES: Record<string, TableDef> = {
     wide: [],
     cells(o, now) {
       const cr = o as ControllerRevision;
-      const ref = cr.metadata.ownerReferences?.find((r) => r.controller);
-      const group = ref?.apiVersion.includes('/') ? `.${ref.apiVersion.split('/')[0]}` : '';
-      const controller = ref ? `${ref.kind.toLowerCase()}${group}/${ref.name}` : '<none>';
-      return [controller, String(cr.revision), age(cr.metadata.creationTimestamp, now)];
+      const ref = (cr.metadata.ownerReferences ?? []).find((r) => r?.controller);
+      const apiVersion = ref?.apiVersion ?? '';
+      const group = apiVersion.includes('/') ? `.${apiVersion.split('/')[0]}` : '';
+      const controller = ref ? `${(ref.kind ?? '').toLowerCase()}${group}/${ref.name ?? ''}` : '<none>';
+      return [controller, String(cr.revision ?? 0), age(cr.metadata.creationTimestamp, now)];
     },
   },
   Node: {
@@ -252,12 +254,16 @@ export const TABLES: Record<string, TableDef> = {
     wide: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
     cells(o, now, wide) {
       const n = o as Node;
-      const ready = n.status.conditions.find((c) => c.type === 'Ready')?.status === 'True';
-      const cells = [ready ? 'Ready' : 'NotReady', '<none>', age(n.metadata.creationTimestamp, now), n.status.nodeInfo?.['kubeletVersion'] ?? ''];
+      // Behaviour of printers.go printNode: Ready / NotReady from the Ready condition, Unknown without one.
+      const ready = (n.status?.conditions ?? []).find((c) => c?.type === 'Ready');
+      const status = [ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown'];
+      if ((n.spec as { unschedulable?: boolean } | undefined)?.unschedulable) status.push('SchedulingDisabled');
+      const cells = [status.join(','), nodeRoles(n.metadata.labels), age(n.metadata.creationTimestamp, now), n.status?.nodeInfo?.['kubeletVersion'] ?? ''];
       if (wide) {
-        const ip = (t: string) => n.status.addresses.find((a) => a.type === t)?.address ?? '<none>';
-        const info = n.status.nodeInfo ?? {};
-        cells.push(ip('InternalIP'), ip('ExternalIP'), info['osImage'] ?? '', info['kernelVersion'] ?? '', info['containerRuntimeVersion'] ?? '');
+        const ip = (t: string) => (n.status?.addresses ?? []).find((a) => a?.type === t)?.address ?? '<none>';
+        const info = n.status?.nodeInfo ?? {};
+        const known = (v: string | undefined) => v || '<unknown>';
+        cells.push(ip('InternalIP'), ip('ExternalIP'), known(info['osImage']), known(info['kernelVersion']), known(info['containerRuntimeVersion']));
       }
       return cells;
     },
@@ -272,11 +278,28 @@ export const TABLES: Record<string, TableDef> = {
     wide: [],
     cells(o) {
       const e = o as KEvent;
-      const target = e.involvedObject.name ? `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}` : e.involvedObject.kind.toLowerCase();
-      return [e.type, e.reason, target, e.message.trim()];
+      const kind = (e.involvedObject?.kind ?? '').toLowerCase();
+      const target = e.involvedObject?.name ? `${kind}/${e.involvedObject.name}` : kind;
+      return [e.type ?? '', e.reason ?? '', target, (e.message ?? '').trim()];
     },
   },
 };
+
+/**
+ * A node's ROLES: the suffixes of `node-role.kubernetes.io/<role>` labels and
+ * the value of `kubernetes.io/role`, sorted, or `<none>`.
+ */
+// Behaviour of pkg/printers/internalversion/printers.go findNodeRoles (v1.32)
+function nodeRoles(labels: Record<string, string> | undefined): string {
+  const roles = new Set<string>();
+  for (const [k, v] of Object.entries(labels ?? {})) {
+    if (k.startsWith('node-role.kubernetes.io/')) {
+      const role = k.slice('node-role.kubernetes.io/'.length);
+      if (role) roles.add(role);
+    } else if (k === 'kubernetes.io/role' && v) roles.add(v);
+  }
+  return roles.size ? [...roles].sort(compareBytes).join(',') : '<none>';
+}
 
 /** Events print LAST SEEN first, in place of NAME. */
 export function eventLastSeen(e: KEvent, now: SimTime): string {

@@ -6,6 +6,8 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { ManifestProblem } from '../protocol/protocol';
+import { GO_YAML_MAX_DEPTH, MAX_YAML_NESTING, yamlDepthProblem } from '../lib/yaml-depth';
+import { manifestHead } from './yaml-keys';
 
 interface Located {
   kind: string;
@@ -17,8 +19,12 @@ type Range = [number, number];
 
 /** Problems for a manifest text and the output of `kubectl apply` on it. */
 export function manifestProblems(text: string, output: string): ManifestProblem[] {
+  // Too deep to parse safely: point at where the nesting passes the limit (kubectl reports the same).
+  const deep = yamlDepthProblem(text);
+  if (deep) return [{ line: deep.line, column: deep.column, endLine: deep.line, endColumn: deep.column + 1, message: `exceeded max depth of ${deep.goYaml ? GO_YAML_MAX_DEPTH : MAX_YAML_NESTING}` }];
   const lc = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false });
+  // kubectl keeps the last of duplicate keys, so they are no problem here (and the package's own check is quadratic).
+  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   const at = (r: Range, message: string): ManifestProblem => {
     const a = lc.linePos(r[0]);
     const b = lc.linePos(Math.max(r[1], r[0]));
@@ -31,10 +37,7 @@ export function manifestProblems(text: string, output: string): ManifestProblem[
   }
   if (problems.length) return problems;
 
-  const located: Located[] = docs.map((doc) => {
-    const js = doc.toJS() as { kind?: unknown; metadata?: { name?: unknown } } | null;
-    return { kind: typeof js?.kind === 'string' ? js.kind : '', name: typeof js?.metadata?.name === 'string' ? js.metadata.name : '', doc };
-  });
+  const located: Located[] = docs.map((doc) => ({ ...manifestHead(doc), doc }));
 
   for (const block of splitErrors(output)) {
     const m = /^The (\S+) "([^"]*)" is invalid: ?([\s\S]*)$/.exec(block);
@@ -47,6 +50,18 @@ export function manifestProblems(text: string, output: string): ManifestProblem[
         const range = target ? rangeOfField(target.doc, field ?? '') : undefined;
         problems.push(at(range ?? [0, 0], causes.length > 1 ? `The ${kind} "${name}" is invalid: ${cause}` : block));
       }
+      continue;
+    }
+    // With several errors kubectl prints an Invalid one as the server's message: `Error from server
+    // (Invalid): error when creating "f": StatefulSet.apps "web" is invalid: [spec.a: …, spec.b: …]`.
+    const multi = /^Error from server \(Invalid\): error when \w+ "[^"]*": ([A-Za-z]+)(?:\.[a-z0-9.-]+)? "([^"]*)" is invalid: ([\s\S]*)$/.exec(block);
+    if (multi) {
+      const [, kind, name, rest] = multi as unknown as [string, string, string, string];
+      const target = located.find((l) => l.kind === kind && l.name === name);
+      const inner = rest.startsWith('[') && rest.endsWith(']') ? rest.slice(1, -1) : rest;
+      const fields = [...inner.matchAll(/(?:^|, )([A-Za-z0-9_.[\]-]+): /g)].map((m) => m[1] as string);
+      const range = target ? rangeOfField(target.doc, fields[0] ?? '') : undefined;
+      problems.push(at(range ?? (target ? docRange(target.doc) : [0, 0]), block));
       continue;
     }
     // Errors naming an object by kind/name in another way still belong to its document when we can tell.

@@ -4,6 +4,8 @@
  * comments, order and formatting stay as the user wrote them.
  */
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
+import { yamlDepthProblem } from '../lib/yaml-depth';
+import { firstDuplicateKey, manifestHead } from './yaml-keys';
 
 export type FieldPath = (string | number | { name: string })[];
 
@@ -15,13 +17,15 @@ type Range = [number, number, number];
  * Returns the new text, or undefined when the object is not in the text.
  */
 export function setManifestField(text: string, kind: string, name: string, path: FieldPath, value: string | number | boolean | null): string | undefined {
-  const docs = parseAllDocuments(text);
+  if (yamlDepthProblem(text)) return undefined;
+  const docs = parseAllDocuments(text, { uniqueKeys: false, logLevel: 'error' });
   if (!Array.isArray(docs)) return undefined;
   const doc = docs.find((d) => {
-    const js = d.toJS() as { kind?: unknown; metadata?: { name?: unknown } } | null;
-    return js?.kind === kind && js.metadata?.name === name;
+    const head = manifestHead(d);
+    return head.kind === kind && head.name === name;
   });
-  if (!doc || doc.errors.length) return undefined;
+  // A repeated key makes the field to edit ambiguous (kubectl reads the last one): leave the text alone.
+  if (!doc || doc.errors.length || firstDuplicateKey(doc) !== undefined) return undefined;
   const resolved = resolvePath(doc, path);
   if (!resolved) return undefined;
   const existing = doc.getIn(resolved, true);

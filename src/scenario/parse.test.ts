@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, ScenarioError } from './parse';
+import { LIMITS, parseScenario, ScenarioError } from './parse';
 
 function errorAt(text: string): string {
   try {
@@ -42,5 +42,27 @@ describe('parseScenario', () => {
     ['version: 1\nmanifests: [\n', '3:1: Flow sequence'],
   ])('reports %j at its line and column', (text, want) => {
     expect(errorAt(text).startsWith(want)).toBe(true);
+  });
+
+  it('reports YAML nested too deeply at the place it passes the limit, before the parser recurses', () => {
+    expect(errorAt(`version: 1\ncluster: ${'['.repeat(20000)}\n`)).toBe('2:109: YAML nested deeper than 100 levels');
+    const block = Array.from({ length: 120 }, (_, i) => `${' '.repeat(i + 1)}k:`).join('\n');
+    expect(errorAt(`version: 1\ncluster:\n${block}\n`)).toBe('102:101: YAML nested deeper than 100 levels');
+  });
+
+  it('reports a repeated key at the repeat, as the yaml package words it', () => {
+    expect(errorAt('version: 1\ntitle: a\ntitle: b\n')).toBe('3:1: Map keys must be unique');
+    expect(errorAt('version: 1\ncluster:\n  timings: {provision: 1, provision: 2}\n')).toBe('3:27: Map keys must be unique');
+    expect(errorAt('version: 1\nfiles:\n  a.yaml: x\n  "a.yaml": y\n')).toBe('4:3: Map keys must be unique');
+    // Different values are different keys (1 and "1"); the first problem in the text wins.
+    expect(errorAt('version: 1\nfiles:\n  1: x\n  "1": y\n')).toBe('no error');
+    expect(errorAt('version: 1\nfiles: {a: 1, a: 2}\nsteps: [\n')).toBe('2:15: Map keys must be unique');
+  });
+
+  it('caps the manifests and each file at 512 KiB', () => {
+    const big = 'x'.repeat(LIMITS.manifestBytes + 1);
+    expect(errorAt(`version: 1\nmanifests: ${big}\n`)).toBe(`2:1: manifests are larger than ${LIMITS.manifestBytes} bytes`);
+    expect(errorAt(`version: 1\nfiles:\n  a.yaml: ${big}\n`)).toBe(`3:11: files.a.yaml is larger than ${LIMITS.fileBytes} bytes`);
+    expect(errorAt(`version: 1\nmanifests: ${'x'.repeat(LIMITS.manifestBytes)}\n`)).toBe('no error');
   });
 });

@@ -4,9 +4,13 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { parseDuration } from '../lib/duration';
+import { MAX_YAML_NESTING, yamlDepthProblem } from '../lib/yaml-depth';
+import { hasOwn, setOwn } from '../lib/own';
 import type { ClusterConfig, ImageOutcome } from '../engine/sim/config';
 import { DEFAULT_IMAGE_RULES, DEFAULT_TIMINGS } from '../engine/sim/config';
 import { DEFAULT_FEATURE_GATES } from '../engine/api/strategy';
+import { isDNS1123Subdomain, isValidLabelValue } from '../engine/api/names';
+import { DUPLICATE_KEY_MESSAGE, firstDuplicateKey } from './yaml-keys';
 
 export interface ScenarioStep {
   /** A command line, or undefined for a `say` step. */
@@ -41,13 +45,28 @@ const OUTCOMES: ImageOutcome[] = ['ErrImagePull', 'CrashLoopBackOff', 'NeverRead
 const TOP = ['version', 'title', 'description', 'cluster', 'manifests', 'files', 'steps'];
 const CLUSTER = ['seed', 'nodes', 'defaultStorageClass', 'timings', 'images', 'featureGates'];
 const TIMINGS = ['provision', 'imagePull', 'containerStart', 'termination'];
-/** Limits that keep a hostile scenario from exhausting the machine. */
-export const LIMITS = { nodes: 100, steps: 2000, manifestBytes: 1_000_000 };
+/**
+ * Limits that keep a hostile scenario from exhausting the machine. Reading
+ * manifests costs about 2 µs a byte (YAML parse, decoding, the API server), so
+ * 512 KiB (what a share link may carry in all) is about a second; what
+ * kubectl reads again and again is bounded by its own budget (kubectl
+ * MAX_FILE_READ_BYTES).
+ */
+export const LIMITS = { nodes: 100, steps: 2000, manifestBytes: 512 * 1024, fileBytes: 512 * 1024, imageRules: 100, imagePattern: 512 };
+
+/** Why a Node could not have this name (the API server's message), or undefined. */
+function nodeNameProblem(name: string): string | undefined {
+  return isDNS1123Subdomain(name)[0] ?? isValidLabelValue(name)[0];
+}
 
 /** Parses scenario text. Throws ScenarioError with the position of the first problem. */
 export function parseScenario(text: string): Scenario {
+  // Measured before the YAML parser recurses, so a deep file fails the same way everywhere.
+  const deep = yamlDepthProblem(text, MAX_YAML_NESTING, true);
+  if (deep) throw new ScenarioError(`YAML nested deeper than ${MAX_YAML_NESTING} levels`, deep.line, deep.column);
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found in one pass (yaml-keys.ts); the package's own check is quadratic per map.
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   const pos = (n: YamlNode | Pair | undefined | null): [number, number] => {
     const off = (n && 'range' in n && n.range ? n.range[0] : undefined) ?? (n && 'key' in n && (n.key as YamlNode)?.range ? ((n.key as YamlNode).range as [number, number, number])[0] : 0);
     const p = lc.linePos(off);
@@ -58,6 +77,11 @@ export function parseScenario(text: string): Scenario {
     throw new ScenarioError(msg, l, c);
   };
   const firstErr = doc.errors[0];
+  const dup = firstDuplicateKey(doc);
+  if (dup !== undefined && (!firstErr || dup < firstErr.pos[0])) {
+    const p = lc.linePos(dup);
+    throw new ScenarioError(DUPLICATE_KEY_MESSAGE, p.line, p.col);
+  }
   if (firstErr) {
     const p = lc.linePos(firstErr.pos[0]);
     throw new ScenarioError(firstErr.message.split('\n')[0] ?? 'invalid YAML', p.line, p.col);
@@ -103,12 +127,24 @@ export function parseScenario(text: string): Scenario {
     const cm = cp.value;
     if (!isMap(cm)) return fail(cm as YamlNode, 'cluster must be a mapping');
     checkKeys(cm, CLUSTER, 'cluster.');
-    cluster.seed = num(get(cm, 'seed'), 'cluster.seed', 0, 2 ** 32 - 1) ?? 1;
+    const seedPair = get(cm, 'seed');
+    cluster.seed = num(seedPair, 'cluster.seed', 0, 2 ** 32 - 1) ?? 1;
+    if (!Number.isInteger(cluster.seed)) fail(seedPair?.value as YamlNode, 'cluster.seed must be a whole number');
     const np = get(cm, 'nodes');
     if (np) {
       if (isSeq(np.value)) {
-        const names = np.value.items.map((it) => (isScalar(it) && typeof it.value === 'string' && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(it.value) ? it.value : fail(it as YamlNode, 'node names must be lowercase DNS names')));
-        if (names.length === 0 || names.length > LIMITS.nodes) fail(np.value, `cluster.nodes must list 1 to ${LIMITS.nodes} nodes`);
+        if (np.value.items.length === 0 || np.value.items.length > LIMITS.nodes) fail(np.value, `cluster.nodes must list 1 to ${LIMITS.nodes} nodes`);
+        const seen = new Set<string>();
+        const names = np.value.items.map((it) => {
+          if (!isScalar(it) || typeof it.value !== 'string') return fail(it as YamlNode, 'node names must be strings');
+          // The API server's own rules: a Node's name is a DNS subdomain, and it is also the
+          // value of the node's kubernetes.io/hostname label.
+          const problem = nodeNameProblem(it.value);
+          if (problem) fail(it as YamlNode, `invalid node name "${it.value}": ${problem}`);
+          if (seen.has(it.value)) fail(it as YamlNode, `duplicate node name "${it.value}"`);
+          seen.add(it.value);
+          return it.value;
+        });
         cluster.nodes = names;
       } else {
         const n = num(np, 'cluster.nodes', 1, LIMITS.nodes) as number;
@@ -116,7 +152,13 @@ export function parseScenario(text: string): Scenario {
         cluster.nodes = Array.from({ length: n }, (_, i) => `node-${i + 1}`);
       }
     }
-    const dsc = str(get(cm, 'defaultStorageClass'), 'cluster.defaultStorageClass');
+    const dscPair = get(cm, 'defaultStorageClass');
+    const dsc = str(dscPair, 'cluster.defaultStorageClass');
+    if (dsc !== undefined && dsc !== 'none') {
+      // Behaviour of pkg/apis/storage/validation ValidateStorageClass: the name is a DNS subdomain.
+      const problem = isDNS1123Subdomain(dsc)[0];
+      if (problem) fail(dscPair?.value as YamlNode, `invalid cluster.defaultStorageClass "${dsc}": ${problem}`);
+    }
     if (dsc !== undefined) cluster.defaultStorageClass = dsc === 'none' ? undefined : dsc;
     const tp = get(cm, 'timings');
     if (tp) {
@@ -131,8 +173,10 @@ export function parseScenario(text: string): Scenario {
     if (ip) {
       if (!isMap(ip.value)) return fail(ip.value as YamlNode, 'cluster.images must be a mapping of image patterns to outcomes');
       const rules: [string, ImageOutcome][] = [];
+      if (ip.value.items.length > LIMITS.imageRules) fail(ip.value, `cluster.images has at most ${LIMITS.imageRules} patterns`);
       for (const p of ip.value.items) {
-        const key = isScalar(p.key) ? String(p.key.value) : fail(p.key as YamlNode, 'image pattern must be a string');
+        const key = isScalar(p.key) && p.key.value !== null ? String(p.key.value) : fail(p.key as YamlNode, 'image pattern must be a string');
+        if (key === '' || key.length > LIMITS.imagePattern) fail(p.key as YamlNode, `an image pattern has 1 to ${LIMITS.imagePattern} characters`);
         const v = isScalar(p.value) ? p.value.value : undefined;
         if (typeof v !== 'string' || !OUTCOMES.includes(v as ImageOutcome)) fail((p.value as YamlNode) ?? p, `image outcome must be one of ${OUTCOMES.join(', ')}`);
         rules.push([key, v as ImageOutcome]);
@@ -145,7 +189,7 @@ export function parseScenario(text: string): Scenario {
       if (!isMap(fp.value)) return fail(fp.value as YamlNode, 'cluster.featureGates must be a mapping');
       for (const p of fp.value.items) {
         const key = isScalar(p.key) ? String(p.key.value) : '';
-        if (!(key in DEFAULT_FEATURE_GATES)) fail(p.key as YamlNode, `unknown feature gate "${key}"; the playground models: ${Object.keys(DEFAULT_FEATURE_GATES).join(', ')}`);
+        if (!hasOwn(DEFAULT_FEATURE_GATES, key)) fail(p.key as YamlNode, `unknown feature gate "${key}"; the playground models: ${Object.keys(DEFAULT_FEATURE_GATES).join(', ')}`);
         const v = isScalar(p.value) ? p.value.value : undefined;
         if (typeof v !== 'boolean') fail((p.value as YamlNode) ?? p, 'feature gates are true or false');
         cluster.featureGates[key] = v as boolean;
@@ -161,7 +205,9 @@ export function parseScenario(text: string): Scenario {
     if (!isMap(fp.value)) return fail(fp.value as YamlNode, 'files must map file names to their text');
     for (const p of fp.value.items) {
       const key = isScalar(p.key) ? String(p.key.value) : fail(p.key as YamlNode, 'file names are strings');
-      files[key] = str(p, `files.${key}`) ?? '';
+      const body = str(p, `files.${key}`) ?? '';
+      if (body.length > LIMITS.fileBytes) fail(p.value as YamlNode, `files.${key} is larger than ${LIMITS.fileBytes} bytes`);
+      setOwn(files, key, body);
     }
   }
 

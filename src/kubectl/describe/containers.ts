@@ -2,6 +2,7 @@
  * The container blocks of pod and pod-template descriptions: basic info,
  * command, state, resources, probes, environment and mounts.
  */
+import { getOwn } from '../../lib/own';
 import { formatQuantity, parseQuantity } from '../../engine/api/quantity';
 import type { Container, ContainerState, ContainerStatus, Pod, Probe } from '../../engine/api/types';
 import { goQuote } from '../../engine/api/gofmt';
@@ -27,7 +28,7 @@ export function podEnvResolver(pod: Pod): EnvResolver {
     const sub = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(fieldPath);
     if (sub) {
       const m = sub[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations;
-      return m?.[sub[2] ?? ''] ?? '';
+      return getOwn(m, sub[2] ?? '') ?? '';
     }
     switch (fieldPath) {
       case 'metadata.name':
@@ -63,14 +64,14 @@ export function podEnvResolver(pod: Pod): EnvResolver {
 }
 
 function describeContainerPorts(c: Container): { ports: string; hostPorts: string } {
-  const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? ''}`).join(', ');
+  const ports = (c.ports ?? []).map((p) => `${num(p.containerPort)}/${p.protocol ?? ''}`).join(', ');
   const hostPorts = (c.ports ?? []).map((p) => `${num((p as unknown as Rec)['hostPort'])}/${p.protocol ?? ''}`).join(', ');
   return { ports, hostPorts };
 }
 
 function describeContainerBasicInfo(c: Container, status: ContainerStatus | undefined, space: string, w: PrefixWriter): void {
   const nameIndent = space.length > 0 ? ' ' : '';
-  w.write(LEVEL_1, `${nameIndent}${c.name}:\n`);
+  w.write(LEVEL_1, `${nameIndent}${c.name ?? ''}:\n`); // a template's container may lack a name (not validated)
   if (status) w.write(LEVEL_2, `Container ID:\t${status.containerID ?? ''}\n`);
   w.write(LEVEL_2, `Image:\t${c.image ?? ''}\n`);
   if (status) w.write(LEVEL_2, `Image ID:\t${status.imageID ?? ''}\n`);
@@ -253,7 +254,7 @@ function describeContainerEnvVars(c: Container, resolve: EnvResolver, w: PrefixW
   for (const e of env) {
     if (e.valueFrom === undefined || e.valueFrom === null) {
       (e.value ?? '').split('\n').forEach((s, i) => {
-        if (i === 0) w.write(LEVEL_3, `${e.name}:\t${s}\n`);
+        if (i === 0) w.write(LEVEL_3, `${e.name ?? ''}:\t${s}\n`);
         else w.write(LEVEL_3, `\t${s}\n`);
       });
       continue;
@@ -263,19 +264,19 @@ function describeContainerEnvVars(c: Container, resolve: EnvResolver, w: PrefixW
       const apiVersion = str(vf['fieldRef']['apiVersion']) || 'v1';
       const path = str(vf['fieldRef']['fieldPath']);
       const value = resolve ? resolve(path, apiVersion) : '';
-      w.write(LEVEL_3, `${e.name}:\t${value} (${apiVersion}:${path})\n`);
+      w.write(LEVEL_3, `${e.name ?? ''}:\t${value} (${apiVersion}:${path})\n`);
     } else if (isRec(vf['resourceFieldRef'])) {
       const ref = vf['resourceFieldRef'];
       let value = containerResourceValue(ref, c);
       const resource = str(ref['resource']);
       if (value === '0' && (resource === 'limits.cpu' || resource === 'limits.memory')) value = 'node allocatable';
-      w.write(LEVEL_3, `${e.name}:\t${value} (${resource})\n`);
+      w.write(LEVEL_3, `${e.name ?? ''}:\t${value} (${resource})\n`);
     } else if (isRec(vf['secretKeyRef'])) {
       const r = vf['secretKeyRef'];
-      w.write(LEVEL_3, `${e.name}:\t<set to the key '${str(r['key'])}' in secret '${str(r['name'])}'>\tOptional: ${r['optional'] === true}\n`);
+      w.write(LEVEL_3, `${e.name ?? ''}:\t<set to the key '${str(r['key'])}' in secret '${str(r['name'])}'>\tOptional: ${r['optional'] === true}\n`);
     } else if (isRec(vf['configMapKeyRef'])) {
       const r = vf['configMapKeyRef'];
-      w.write(LEVEL_3, `${e.name}:\t<set to the key '${str(r['key'])}' of config map '${str(r['name'])}'>\tOptional: ${r['optional'] === true}\n`);
+      w.write(LEVEL_3, `${e.name ?? ''}:\t<set to the key '${str(r['key'])}' of config map '${str(r['name'])}'>\tOptional: ${r['optional'] === true}\n`);
     }
   }
 }
@@ -284,11 +285,11 @@ function describeContainerVolumes(c: Container, w: PrefixWriter): void {
   const mounts = [...(c.volumeMounts ?? [])];
   const none = mounts.length === 0 ? '\t<none>' : '';
   w.write(LEVEL_2, `Mounts:${none}\n`);
-  mounts.sort((a, b) => byName(a.mountPath, b.mountPath));
+  mounts.sort((a, b) => byName(str(a.mountPath), str(b.mountPath)));
   for (const m of mounts) {
     const flags = [m.readOnly ? 'ro' : 'rw'];
     if (m.subPath) flags.push(`path=${goQuote(m.subPath)}`);
-    w.write(LEVEL_3, `${m.mountPath} from ${m.name} (${flags.join(',')})\n`);
+    w.write(LEVEL_3, `${str(m.mountPath)} from ${str(m.name)} (${flags.join(',')})\n`);
   }
   const devices = (Array.isArray(c['volumeDevices']) ? [...c['volumeDevices']] : []) as Rec[];
   if (devices.length > 0) {

@@ -70,7 +70,14 @@ function podRequestsAndLimits(pod: Pod): { reqs: Map<string, Quantity>; limits: 
 const milli = (x: Quantity) => Math.ceil(Number(x.nanos) / 1e6);
 const value = (x: Quantity) => Math.ceil(Number(x.nanos) / 1e9);
 /** Go's int64(float64) of a percentage: truncation toward zero. */
-const pct = (a: number, b: number) => Math.trunc((a / b) * 100);
+/**
+ * Go's `int64(float64(a) / float64(b) * 100)`. A node without allocatable cpu or
+ * memory divides by zero: NaN or ±Inf, which amd64 converts to the minimum int64.
+ */
+const pct = (a: number, b: number): string => {
+  const f = (a / b) * 100;
+  return Number.isNaN(f) || f >= 2 ** 63 || f < -(2 ** 63) ? '-9223372036854775808' : String(Math.trunc(f));
+};
 
 function isHugePage(name: string): boolean {
   return name.startsWith('hugepages-');
@@ -116,8 +123,8 @@ function describeNodeResource(pods: readonly Pod[], node: Node, w: PrefixWriter,
     const rq = reqs.get(name) ?? ZERO;
     const lm = limits.get(name) ?? ZERO;
     const a = unit(alloc);
-    const fr = a !== 0 ? pct(unit(rq), a) : 0;
-    const fl = a !== 0 ? pct(unit(lm), a) : 0;
+    const fr = a !== 0 ? pct(unit(rq), a) : '0';
+    const fl = a !== 0 ? pct(unit(lm), a) : '0';
     w.write(LEVEL_1, `${name}\t${quantityString(rq)} (${fr}%)\t${quantityString(lm)} (${fl}%)\n`);
   };
   line('cpu', allocCpu, milli);

@@ -3,12 +3,15 @@
  * force; and kubectl's default of waiting until the objects are gone.
  * Behaviour of staging/src/k8s.io/kubectl/pkg/cmd/delete/delete.go (v1.32).
  */
-import { kindInfo, qualifiedSingular, type KindInfo } from '../../engine/api/kinds';
+import { ApiError, notFound } from '../../engine/api/errors';
+import { goQuote } from '../../engine/api/gofmt';
+import { qualifiedResource, qualifiedSingular, type KindInfo } from '../../engine/api/kinds';
 import type { KObject } from '../../engine/api/types';
-import { parseDuration } from '../../lib/duration';
-import { bool, errorText, KubectlError, str, type Verb } from '../context';
-import { getObject, listObjects, objectsFromFiles, parseResourceArgs } from '../resources';
-import { runBlocking } from './blocking';
+import { getOwn } from '../../lib/own';
+import { bool, errorsText, KubectlError, str, type Verb } from '../context';
+import { getObject, listObjects, parseResourceArgs, unservedError, visitFiles } from '../resources';
+import { withSource } from './apply';
+import { checkTimeout, runBlocking } from './blocking';
 
 const CASCADE: Record<string, 'Background' | 'Foreground' | 'Orphan'> = {
   background: 'Background',
@@ -30,12 +33,13 @@ export const deleteVerb: Verb = {
     { name: 'wait', type: 'bool', default: true },
     { name: 'cascade', type: 'string', default: 'background' },
     { name: 'ignore-not-found', type: 'bool' },
-    { name: 'timeout', type: 'string' },
+    { name: 'timeout', type: 'duration', default: 0 },
     { name: 'output', short: 'o', type: 'string' },
   ],
   run(p, ctx) {
     const f = p.flags;
-    const cascade = CASCADE[str(f, 'cascade')];
+    if (bool(f, 'wait')) checkTimeout(ctx, f['timeout'] as number);
+    const cascade = getOwn(CASCADE, str(f, 'cascade'));
     if (!cascade) throw new KubectlError(`invalid cascade value (${str(f, 'cascade')}). Must be "background", "foreground", or "orphan".`);
     let grace = f['grace-period'] as number;
     if (bool(f, 'now')) {
@@ -49,63 +53,83 @@ export const deleteVerb: Verb = {
     }
     if (!force && grace === 0) grace = 1; // Behaviour of delete.go: --grace-period=0 without --force means 1s.
 
-    const targets: { kind: KindInfo; obj: KObject }[] = [];
-    const errors: string[] = [];
+    const api = ctx.cluster.api;
+    const ignoreNotFound = bool(f, 'ignore-not-found');
+    const errors: unknown[] = [];
+    const deleted: { kind: KindInfo; obj: KObject }[] = [];
+    let found = 0;
+    const deleteOne = (t: { kind: KindInfo; obj: KObject }): void => {
+      const opts: { propagationPolicy: typeof cascade; gracePeriodSeconds?: number } = { propagationPolicy: cascade };
+      if (grace >= 0) opts.gracePeriodSeconds = grace;
+      api.as('kubectl', () => api.delete(t.kind.kind, t.obj.metadata.namespace, t.obj.metadata.name as string, opts));
+      deleted.push(t);
+      if (str(f, 'output') === 'name') ctx.out(`${qualifiedSingular(t.kind)}/${t.obj.metadata.name}\n`);
+      else ctx.out(`${qualifiedSingular(t.kind)} "${t.obj.metadata.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}\n`);
+    };
     const files = f['filename'] as string[] | undefined;
     const selector = str(f, 'selector');
     if (files?.length) {
-      for (const { obj } of objectsFromFiles(ctx, files)) {
-        const kind = kindInfo(obj.kind);
-        const live = ctx.cluster.api.get(kind.kind, obj.metadata.namespace, obj.metadata.name as string);
-        if (live) targets.push({ kind, obj: live });
-        else if (!bool(f, 'ignore-not-found')) errors.push(`Error from server (NotFound): error when deleting "${files[0]}": ${kind.group ? `${kind.resource}.${kind.group}` : kind.resource} "${obj.metadata.name}" not found`);
-      }
+      // Objects are deleted as the files are read; errors carry the file (AddSourceToErr "deleting").
+      const err = visitFiles(ctx, files, {}, (o) => {
+        found++;
+        const fromServer = (e: ApiError) => {
+          if (!(ignoreNotFound && e.reason === 'NotFound')) throw withSource(e, 'deleting', o.source);
+        };
+        if (!o.kind) return fromServer(unservedError());
+        // client-go refuses an empty name before sending.
+        if (o.name === '') throw new KubectlError(`error when deleting ${goQuote(o.source)}: resource name may not be empty`);
+        const live = api.get(o.kind.kind, o.namespace || undefined, o.name);
+        if (!live) return fromServer(notFound(qualifiedResource(o.kind), o.name));
+        try {
+          deleteOne({ kind: o.kind, obj: live });
+        } catch (e) {
+          if (e instanceof ApiError) fromServer(e);
+          else throw e;
+        }
+      });
+      if (err !== undefined) errors.push(err);
     } else {
       if (p.args.length === 0) {
         throw new KubectlError(
           "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
         );
       }
-      const req = parseResourceArgs(p.args);
+      const targets: { kind: KindInfo; obj: KObject }[] = [];
+      const req = parseResourceArgs(p.args, { listAll: false, selector: Boolean(selector) || bool(f, 'all') });
       if (req.names) {
         if (selector || bool(f, 'all')) throw new KubectlError('name cannot be provided when a selector is specified');
         for (const { kind, name } of req.names) {
           try {
             targets.push({ kind, obj: getObject(ctx, kind, name) });
           } catch (e) {
-            if (!bool(f, 'ignore-not-found')) errors.push(errorText(e));
+            if (!ignoreNotFound || e instanceof KubectlError) errors.push(e);
           }
         }
       } else {
         if (!selector && !bool(f, 'all')) throw new KubectlError('resource(s) were provided, but no name was specified');
         for (const kind of req.kinds) for (const obj of listObjects(ctx, kind, selector || undefined)) targets.push({ kind, obj });
-        if (targets.length === 0 && !bool(f, 'ignore-not-found')) ctx.err(`No resources found\n`);
+        if (targets.length === 0 && !ignoreNotFound) ctx.err(`No resources found\n`);
+      }
+      for (const t of targets) {
+        try {
+          deleteOne(t);
+        } catch (e) {
+          errors.push(e);
+        }
       }
     }
+    if (files?.length && found === 0 && errors.length === 0) ctx.out('No resources found\n');
 
-    const api = ctx.cluster.api;
-    const deleted: { kind: KindInfo; obj: KObject }[] = [];
-    for (const t of targets) {
-      try {
-        const opts: { propagationPolicy: typeof cascade; gracePeriodSeconds?: number } = { propagationPolicy: cascade };
-        if (grace >= 0) opts.gracePeriodSeconds = grace;
-        api.as('kubectl', () => api.delete(t.kind.kind, t.obj.metadata.namespace, t.obj.metadata.name as string, opts));
-        deleted.push(t);
-        if (str(f, 'output') === 'name') ctx.out(`${qualifiedSingular(t.kind)}/${t.obj.metadata.name}\n`);
-        else ctx.out(`${qualifiedSingular(t.kind)} "${t.obj.metadata.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}\n`);
-      } catch (e) {
-        errors.push(errorText(e));
-      }
-    }
-
-    if (bool(f, 'wait') && deleted.length) {
-      const timeoutText = str(f, 'timeout');
-      const own = timeoutText ? parseDuration(timeoutText) : undefined;
+    // Behaviour of DeleteResult: any error is returned before waiting.
+    if (bool(f, 'wait') && deleted.length && errors.length === 0) {
+      const timeout = f['timeout'] as number;
+      const own = timeout > 0 ? timeout : undefined;
       const gone = () => deleted.every((t) => api.get(t.kind.kind, t.obj.metadata.namespace, t.obj.metadata.name as string)?.metadata.uid !== t.obj.metadata.uid);
-      const res = runBlocking(ctx, gone, own && own > 0 ? own : undefined);
-      if (!res.done && !res.killed && own) errors.push(`error: timed out waiting for the condition on ${deleted[0]?.kind.resource}/${deleted[0]?.obj.metadata.name}`);
+      // Whether an object exists is never changed by steadily repeating work: cycle-safe.
+      const res = runBlocking(ctx, gone, own, { cycleSafe: true });
+      if (!res.done && !res.killed && own) errors.push(new KubectlError(`timed out waiting for the condition on ${deleted[0]?.kind.resource}/${deleted[0]?.obj.metadata.name}`));
     }
-    for (const e of errors) ctx.err(e + '\n');
+    if (errors.length) ctx.err(errorsText(errors));
     return errors.length ? 1 : 0;
   },
 };

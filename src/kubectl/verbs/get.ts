@@ -3,16 +3,19 @@
  * -l, -L, --show-labels, -A, and -w watches on the virtual clock.
  * Behaviour of staging/src/k8s.io/kubectl/pkg/cmd/get/get.go (v1.32).
  */
-import { qualifiedSingular, type KindInfo } from '../../engine/api/kinds';
+import { getOwn } from '../../lib/own';
+import { notFound } from '../../engine/api/errors';
+import { qualifiedResource, qualifiedSingular, type KindInfo } from '../../engine/api/kinds';
 import { parseSelector } from '../../engine/api/labels';
 import type { KEvent, KObject } from '../../engine/api/types';
 import type { WatchEvent } from '../../engine/apiserver/apiserver';
-import { bool, errorText, KubectlError, str, type Verb, type VerbContext } from '../context';
+import type { FlagValues } from '../flags';
+import { bool, checkErrText, errorsText, KubectlError, str, type Verb, type VerbContext } from '../context';
 import { parseCustomColumns, renderCustomColumns } from '../printers/custom-columns';
 import { evalJsonPath } from '../printers/jsonpath';
 import { kubectlTabWriter, type TabWriter } from '../printers/tabwriter';
 import { listWrapper, toKubectlJson, toKubectlYaml } from '../printers/yaml';
-import { getObject, listObjects, parseResourceArgs } from '../resources';
+import { getObject, listObjects, parseResourceArgs, unservedError, visitFiles } from '../resources';
 import { eventLastSeen, TABLES } from '../tables';
 import { runBlocking } from './blocking';
 
@@ -81,7 +84,7 @@ function dataRow(kind: KindInfo, obj: KObject, ctx: VerbContext, o: TableOpts): 
     cells.push(name);
   }
   cells.push(...(def ? def.cells(obj, now, o.wide) : []));
-  for (const l of o.labelColumns) cells.push(obj.metadata.labels?.[l] ?? '');
+  for (const l of o.labelColumns) cells.push(getOwn(obj.metadata.labels, l) ?? '');
   if (o.showLabels) cells.push(formatLabels(obj.metadata.labels));
   return cells;
 }
@@ -112,21 +115,24 @@ export const getVerb: Verb = {
   run(p, ctx) {
     const f = p.flags;
     const out = parseOutput(str(f, 'output'));
+    const files = f['filename'] as string[] | undefined;
+    if (files?.length) return getFromFiles(p.args, files, f, out, ctx);
     if (p.args.length === 0) {
       throw new KubectlError(
         'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
         true,
       );
     }
-    const req = parseResourceArgs(p.args);
     const selector = str(f, 'selector') || undefined;
-    if (selector && req.names) throw new KubectlError('selectors and the all flag cannot be used when passing resource/name arguments');
+    const req = parseResourceArgs(p.args, { listAll: true, selector: Boolean(selector || str(f, 'field-selector')) });
     const allNs = bool(f, 'all-namespaces');
+    // Behaviour of Builder.visitByResource / visitByName: a name needs a namespace.
+    if (req.names?.some((n) => n.kind.namespaced) && allNs) throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
     const watch = bool(f, 'watch') || bool(f, 'watch-only');
     if (watch && req.kinds.length > 1) throw new KubectlError('you may only specify a single resource type');
 
-    // Gather objects per kind, in the order asked.
-    let failed = false;
+    // Gather objects per kind, in the order asked. Errors are printed after the objects, as CheckErr does.
+    const errors: unknown[] = [];
     const groups: { kind: KindInfo; items: KObject[] }[] = [];
     if (req.names) {
       for (const { kind, name } of req.names) {
@@ -135,9 +141,8 @@ export const getVerb: Verb = {
         try {
           g.items.push(getObject(ctx, kind, name));
         } catch (e) {
-          if (bool(f, 'ignore-not-found')) continue;
-          failed = true;
-          ctx.err(errorLine(e));
+          if (bool(f, 'ignore-not-found') && !(e instanceof KubectlError)) continue;
+          errors.push(e);
         }
       }
     } else {
@@ -164,7 +169,9 @@ export const getVerb: Verb = {
           ctx.err(k.namespaced && !allNs ? `No resources found in ${ctx.namespace} namespace.\n` : 'No resources found\n');
         }
       } else if (out.kind === 'table' || out.kind === 'wide') {
-        const opts = tableOpts(p.flags, out, req.kinds.length > 1 || bool(f, 'show-kind'), allNs);
+        // Behaviour of multipleGVKsRequested: a list per kind always counts; by name, only the objects found.
+        const kinds = req.names ? new Set(all.map((x) => x.kind)).size : req.kinds.length;
+        const opts = tableOpts(p.flags, out, kinds > 1 || bool(f, 'show-kind'), allNs);
         // Behaviour of get.go: each kind starts a fresh set of column widths, after a blank line.
         let text = '';
         for (const g of groups) {
@@ -180,17 +187,65 @@ export const getVerb: Verb = {
         ctx.out(text);
       } else if (out.kind === 'name') {
         for (const { kind, obj } of all) ctx.out(nameOf(kind, obj) + '\n');
-      } else {
+      } else if (!(req.names?.length === 1 && errors.length)) {
+        // Behaviour of printGeneric: when one item was asked for, an error is all that is printed.
         printStructured(ctx, out, all.map((x) => x.obj), single);
       }
     }
+    if (errors.length) {
+      ctx.err(errorsText(errors));
+      return 1;
+    }
     if (watch) watchObjects(ctx, req.kinds[0] as KindInfo, req.names?.map((n) => n.name), selector, allNs, out, p.flags, all.length > 0 && !bool(f, 'watch-only'), tw);
-    return failed ? 1 : 0;
+    return 0;
   },
 };
 
-function errorLine(e: unknown): string {
-  return errorText(e) + '\n';
+/**
+ * `kubectl get -f FILE…`: the objects the files name, fetched as they are
+ * read (Latest: a missing one is reported in reading order, among the files'
+ * own errors); a table per kind, the kind shown when there are several; one
+ * object from one file prints alone with -o yaml|json.
+ * Behaviour of get.go Run over Builder.FilenameParam(...).Latest() (v1.32).
+ */
+function getFromFiles(args: string[], files: string[], f: FlagValues, out: Output, ctx: VerbContext): number {
+  if (args.length) throw new KubectlError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
+  const groups: { kind: KindInfo; items: KObject[] }[] = [];
+  const err = visitFiles(ctx, files, { latest: true }, (o) => {
+    if (!o.kind) throw unservedError();
+    if (o.name === '') throw new KubectlError('resource name may not be empty');
+    const live = ctx.cluster.api.get(o.kind.kind, o.kind.namespaced ? o.namespace : undefined, o.name);
+    if (!live) {
+      if (bool(f, 'ignore-not-found')) return;
+      throw notFound(qualifiedResource(o.kind), o.name);
+    }
+    let g = groups.find((x) => x.kind === o.kind);
+    if (!g) groups.push((g = { kind: o.kind, items: [] }));
+    g.items.push(live);
+  });
+  const all = groups.flatMap((g) => g.items.map((obj) => ({ kind: g.kind, obj })));
+  if (out.kind === 'table' || out.kind === 'wide') {
+    const opts = tableOpts(f, out, groups.length > 1 || bool(f, 'show-kind'), false);
+    const tw = kubectlTabWriter();
+    let text = '';
+    for (const g of groups) {
+      if (text) {
+        text += tw.flush() + '\n';
+        tw.setRememberedWidths([]);
+      }
+      if (!opts.noHeaders) tw.write(line(headerRow(g.kind, opts)));
+      for (const obj of g.items) tw.write(line(dataRow(g.kind, obj, ctx, opts)));
+      text += tw.flush();
+    }
+    ctx.out(text);
+  } else if (files.length > 1 || err === undefined) {
+    // Behaviour of printGeneric: one file implies one item, and then an error is all that is printed.
+    if (out.kind === 'name') for (const { kind, obj } of all) ctx.out(nameOf(kind, obj) + '\n');
+    else printStructured(ctx, out, all.map((x) => x.obj), files.length === 1 && all.length === 1);
+  }
+  if (err === undefined) return 0;
+  ctx.err(checkErrText(err));
+  return 1;
 }
 
 function tableOpts(f: Record<string, unknown>, out: Output, withKind: boolean, allNamespaces: boolean): TableOpts {
@@ -260,7 +315,17 @@ function watchObjects(
   const opts = tableOpts(flags, out, false, allNs);
   let printedHeader = headerPrinted || opts.noHeaders;
   const withEvents = flags['output-watch-events'] === true;
+  // A printer error (a bad template) ends the watch and is the command's error, as in get.go's watch loop.
+  let failure: { error: unknown } | undefined;
   const onEvent = (ev: WatchEvent) => {
+    if (failure) return;
+    try {
+      printEvent(ev);
+    } catch (e) {
+      failure = { error: e };
+    }
+  };
+  const printEvent = (ev: WatchEvent) => {
     const o = ev.object;
     if (o.kind !== kind.kind) return;
     if (kind.namespaced && !allNs && o.metadata.namespace !== ctx.namespace) return;
@@ -284,10 +349,11 @@ function watchObjects(
   };
   const stop = ctx.cluster.api.watch(onEvent);
   try {
-    runBlocking(ctx, () => false);
+    runBlocking(ctx, () => failure !== undefined);
   } finally {
     stop();
   }
+  if (failure) throw failure.error;
 }
 
 /** `--field-selector a.b=x,c!=y`: dotted paths compared as strings. Behaviour of fields.ParseSelector. */
@@ -300,7 +366,7 @@ export function parseFieldSelector(text: string): (o: KObject) => boolean {
   return (o) =>
     reqs.every((r) => {
       let cur: unknown = o;
-      for (const k of r.path) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[k] : undefined;
+      for (const k of r.path) cur = cur && typeof cur === 'object' ? getOwn(cur as Record<string, unknown>, k) : undefined;
       const v = cur === undefined || cur === null ? '' : String(cur);
       return r.neq ? v !== r.value : v === r.value;
     });

@@ -4,23 +4,23 @@
  * polymorphichelpers/{rollout_status,history,rollback}.go (v1.32).
  */
 import { deepEqual } from '../../lib/clone';
-import { parseDuration } from '../../lib/duration';
-import { qualifiedSingular, type KindInfo } from '../../engine/api/kinds';
+import { getOwn } from '../../lib/own';
+import { qualifiedResource, qualifiedSingular, type KindInfo } from '../../engine/api/kinds';
 import { matchesSelector } from '../../engine/api/labels';
-import type { ControllerRevision, StatefulSet } from '../../engine/api/types';
+import type { ControllerRevision, KObject, StatefulSet } from '../../engine/api/types';
 import { timestamp } from '../../engine/clock/clock';
 import { describeTabWriter } from '../printers/tabwriter';
 import { parseFlags, type FlagSpec } from '../flags';
-import { errorText, GLOBAL_FLAGS, KubectlError, type VerbContext, type Verb } from '../context';
-import { getObject, parseResourceArgs } from '../resources';
+import { errorsText, errorText, GLOBAL_FLAGS, KubectlError, type VerbContext, type Verb } from '../context';
+import { getObject, listObjects, parseResourceArgs } from '../resources';
 import { describePodTemplate } from '../describe/pod-template';
-import { runBlocking, DEFAULT_BLOCKING_LIMIT } from './blocking';
+import { checkTimeout, runBlocking, DEFAULT_BLOCKING_LIMIT } from './blocking';
 import { patchObject } from './patch';
 
 const SUBCOMMANDS: Record<string, FlagSpec[]> = {
   status: [
     { name: 'watch', short: 'w', type: 'bool', default: true },
-    { name: 'timeout', type: 'string', default: '0s' },
+    { name: 'timeout', type: 'duration', default: 0 },
     { name: 'revision', type: 'int', default: 0 },
     { name: 'filename', short: 'f', type: 'strings' },
     { name: 'selector', short: 'l', type: 'string' },
@@ -81,27 +81,78 @@ export function statefulSetStatus(set: StatefulSet): { text: string; done: boole
     return { text: `partitioned roll out complete: ${updated} new pods have been updated...`, done: true };
   }
   if (st.updateRevision !== st.currentRevision) {
-    return { text: `waiting for statefulset rolling update to complete ${updated} pods at revision ${st.updateRevision}...`, done: false };
+    return { text: `waiting for statefulset rolling update to complete ${updated} pods at revision ${st.updateRevision ?? ''}...`, done: false };
   }
-  return { text: `statefulset rolling update complete ${st.currentReplicas ?? 0} pods at revision ${st.currentRevision}...`, done: true };
+  return { text: `statefulset rolling update complete ${st.currentReplicas ?? 0} pods at revision ${st.currentRevision ?? ''}...`, done: true };
 }
 
-function targetSet(ctx: VerbContext, args: string[]): { kind: KindInfo; set: StatefulSet } {
+interface Target {
+  kind: KindInfo;
+  obj: KObject;
+}
+
+/**
+ * Runs `each` on every object the arguments name (or list, for a type alone),
+ * carrying on past errors, and prints the errors at the end as CheckErr
+ * does. Behaviour of the rollout subcommands' Builder (ResourceTypeOrNameArgs(true, …),
+ * LabelSelectorParam, ContinueOnError, Flatten) and r.Visit.
+ */
+function visitTargets(ctx: VerbContext, args: string[], f: Record<string, unknown>, each: (t: Target) => void, noneFound?: string): number {
   if (args.length === 0) throw new KubectlError('required resource not specified');
-  const req = parseResourceArgs(args);
-  const n = req.names?.[0];
-  if (!n) throw new KubectlError('required resource not specified');
-  if (n.kind.kind !== 'StatefulSet') throw new KubectlError(`no ${n.kind.singular === 'pod' ? 'status viewer' : 'viewer'} has been implemented for ${n.kind.kind}`);
-  return { kind: n.kind, set: getObject(ctx, n.kind, n.name) as StatefulSet };
+  const selector = typeof f['selector'] === 'string' && f['selector'] ? f['selector'] : undefined;
+  const req = parseResourceArgs(args, { listAll: true, selector: selector !== undefined });
+  const errors: unknown[] = [];
+  let found = 0;
+  const visit = (t: Target) => {
+    found++;
+    try {
+      each(t);
+    } catch (e) {
+      errors.push(e);
+    }
+  };
+  if (req.names) {
+    for (const n of req.names) {
+      let obj: KObject;
+      try {
+        obj = getObject(ctx, n.kind, n.name);
+      } catch (e) {
+        errors.push(e);
+        continue;
+      }
+      visit({ kind: n.kind, obj });
+    }
+  } else {
+    for (const kind of req.kinds) for (const obj of listObjects(ctx, kind, selector)) visit({ kind, obj });
+  }
+  if (errors.length) {
+    ctx.err(errorsText(errors));
+    return 1;
+  }
+  if (found === 0 && noneFound !== undefined) ctx.err(noneFound);
+  return 0;
+}
+
+/** kubectl's name for a kind in "not implemented" errors: schema.GroupKind.String(). */
+const groupKind = (k: KindInfo) => (k.group ? `${k.kind}.${k.group}` : k.kind);
+
+/** The StatefulSet a target is, or the polymorphic helper's error for another kind. */
+function asSet(t: Target, missing: (gk: string) => string): StatefulSet {
+  if (t.kind.kind !== 'StatefulSet') throw new KubectlError(missing(groupKind(t.kind)));
+  return t.obj as StatefulSet;
 }
 
 function status(ctx: VerbContext, args: string[], f: Record<string, unknown>): number {
-  const { set } = targetSet(ctx, args);
+  const timeout = f['timeout'] as number;
+  checkTimeout(ctx, timeout);
+  return visitTargets(ctx, args, f, (t) => statusOf(ctx, asSet(t, (gk) => `no status viewer has been implemented for ${gk}`), f, timeout), `No resources found in ${ctx.namespace} namespace.\n`);
+}
+
+function statusOf(ctx: VerbContext, set: StatefulSet, f: Record<string, unknown>, timeout: number): void {
   const api = ctx.cluster.api;
   const first = statefulSetStatus(set);
   ctx.out(first.text + '\n');
-  if (first.done || f['watch'] === false) return 0;
-  const timeout = parseDuration(String(f['timeout']), true) ?? 0;
+  if (first.done || f['watch'] === false) return;
   const uid = set.metadata.uid;
   let done = false;
   let failure: unknown;
@@ -120,18 +171,21 @@ function status(ctx: VerbContext, args: string[], f: Record<string, unknown>): n
     }
   });
   try {
-    // SIM: --timeout=0 ("forever") is capped at 5m of virtual time.
-    const res = runBlocking(ctx, () => done || failure !== undefined, timeout > 0 ? timeout : DEFAULT_BLOCKING_LIMIT);
+    // SIM: --timeout=0 ("forever"; a negative one too, after klog's complaint) is capped at 5m of virtual time.
+    // The status lines come from StatefulSet writes only, which repeating work never makes: cycle-safe.
+    const res = runBlocking(ctx, () => done || failure !== undefined, timeout > 0 ? timeout : DEFAULT_BLOCKING_LIMIT, { cycleSafe: true });
     if (failure) throw failure;
     if (!res.done && !res.killed) throw new KubectlError('timed out waiting for the condition');
   } finally {
     stop();
   }
-  return 0;
 }
 
 function history(ctx: VerbContext, args: string[], f: Record<string, unknown>): number {
-  const { kind, set } = targetSet(ctx, args);
+  return visitTargets(ctx, args, f, (t) => historyOf(ctx, t.kind, asSet(t, (gk) => `no history viewer has been implemented for "${gk}"`), f));
+}
+
+function historyOf(ctx: VerbContext, kind: KindInfo, set: StatefulSet, f: Record<string, unknown>): void {
   const revs = setHistory(ctx, set);
   const n = f['revision'] as number;
   if (n > 0) {
@@ -139,21 +193,24 @@ function history(ctx: VerbContext, args: string[], f: Record<string, unknown>): 
     if (!rev) throw new KubectlError('unable to find the specified revision');
     ctx.out(`${qualifiedSingular(kind)}/${set.metadata.name} with revision #${n}\n`);
     ctx.out(describePodTemplate(templateOf(rev)) + '\n');
-    return 0;
+    return;
   }
   if (revs.length === 0) {
     ctx.out('No rollout history found.\n');
-    return 0;
+    return;
   }
   const tw = describeTabWriter();
   tw.write('REVISION\tCHANGE-CAUSE\n');
   for (const r of revs) tw.write(`${r.revision}\t${r.metadata.annotations?.['kubernetes.io/change-cause'] ?? '<none>'}\n`);
   ctx.out(`${qualifiedSingular(kind)}/${set.metadata.name} \n${tw.flush()}\n`);
-  return 0;
+  return;
 }
 
 function undo(ctx: VerbContext, args: string[], f: Record<string, unknown>): number {
-  const { kind, set } = targetSet(ctx, args);
+  return visitTargets(ctx, args, f, (t) => undoOf(ctx, t.kind, asSet(t, (gk) => `no rollbacker has been implemented for "${gk}"`), f));
+}
+
+function undoOf(ctx: VerbContext, kind: KindInfo, set: StatefulSet, f: Record<string, unknown>): void {
   const to = f['to-revision'] as number;
   if (to < 0) throw new KubectlError(`unable to find specified revision ${to} in history`);
   const revs = setHistory(ctx, set);
@@ -167,21 +224,30 @@ function undo(ctx: VerbContext, args: string[], f: Record<string, unknown>): num
   }
   const tpl = templateOf(target as ControllerRevision);
   const name = `${qualifiedSingular(kind)}/${set.metadata.name}`;
-  if (deepEqual(tpl, JSON.parse(JSON.stringify(set.spec.template)))) {
+  if (deepEqual(tpl, JSON.parse(JSON.stringify(set.spec?.template ?? {})))) {
     ctx.out(`${name} skipped rollback (current template already matches revision ${target?.revision})\n`);
-    return 0;
+    return;
   }
   patchObject(ctx, set, 'strategic', { spec: { template: { ...tpl, $patch: 'replace' } } });
   ctx.out(`${name} rolled back\n`);
-  return 0;
+  return;
 }
 
-function restart(ctx: VerbContext, args: string[]): number {
-  const { kind, set } = targetSet(ctx, args);
-  const now = timestamp(ctx.cluster.clock.now());
-  patchObject(ctx, set, 'strategic', { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': now } } } } });
-  ctx.out(`${qualifiedSingular(kind)}/${set.metadata.name} restarted\n`);
-  return 0;
+function restart(ctx: VerbContext, args: string[], f: Record<string, unknown>): number {
+  return visitTargets(
+    ctx,
+    args,
+    f,
+    ({ kind, obj }) => {
+      // Behaviour of rollout_restart.go: a kind without a restarter fails as `error: <resource> "<name>" …`.
+      if (kind.kind !== 'StatefulSet') throw new KubectlError(`error: ${qualifiedResource(kind)} "${obj.metadata.name}" restarting is not supported`, true);
+      const set = obj as StatefulSet;
+      const now = timestamp(ctx.cluster.clock.now());
+      patchObject(ctx, set, 'strategic', { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': now } } } } });
+      ctx.out(`${qualifiedSingular(kind)}/${set.metadata.name} restarted\n`);
+    },
+    `No resources found in ${ctx.namespace} namespace.\n`,
+  );
 }
 
 export const rolloutVerb: Verb = {
@@ -193,7 +259,7 @@ export const rolloutVerb: Verb = {
       ctx.out('Manage the rollout of one or many resources.\n');
       return 0;
     }
-    const specs = SUBCOMMANDS[sub];
+    const specs = getOwn(SUBCOMMANDS, sub);
     if (!specs) throw new KubectlError(`unknown command "${sub}"\nSee 'kubectl rollout -h' for help and examples`);
     let parsed;
     try {
@@ -210,11 +276,18 @@ export const rolloutVerb: Verb = {
         case 'undo':
           return undo(ctx, parsed.args, parsed.flags);
         case 'restart':
-          return restart(ctx, parsed.args);
-        default: {
-          const { set } = targetSet(ctx, parsed.args);
-          throw new KubectlError(`statefulsets.apps "${set.metadata.name}" ${sub === 'pause' ? 'pausing' : 'resuming'} is not supported`);
-        }
+          return restart(ctx, parsed.args, parsed.flags);
+        default:
+          // Behaviour of objectpauser.go / objectresumer.go: only Deployments pause.
+          return visitTargets(
+            ctx,
+            parsed.args,
+            parsed.flags,
+            ({ kind, obj }) => {
+              throw new KubectlError(`error: ${qualifiedResource(kind)} "${obj.metadata.name}" ${sub === 'pause' ? 'pausing' : 'resuming'} is not supported`, true);
+            },
+            `No resources found in ${ctx.namespace} namespace.\n`,
+          );
       }
     } catch (e) {
       ctx.err(errorText(e) + '\n');
