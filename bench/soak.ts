@@ -19,49 +19,12 @@ import { performance } from 'node:perf_hooks';
 import { knowledgeOf, randomCommand, Rng } from '../fuzz/grammar';
 import { MANIFESTS_FILE } from '../src/scenario/runner';
 import { Session } from '../src/scenario/session';
+import { NGINX_SERVICE, webSet } from '../src/scenario/testing';
 
-const MANIFESTS = `apiVersion: v1
-kind: Service
-metadata:
-  name: nginx
-spec:
-  clusterIP: None
-  selector:
-    app: nginx
-  ports:
-  - port: 80
-    name: web
+/** Two sets: `web` (3 replicas, a claim each) behind nginx, and `db` (Parallel, partitioned, claims deleted with it). */
+const MANIFESTS = `${NGINX_SERVICE}    name: web
 ---
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: nginx
-  replicas: 3
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-        volumeMounts:
-        - name: www
-          mountPath: /usr/share/nginx/html
-  volumeClaimTemplates:
-  - metadata:
-      name: www
-    spec:
-      accessModes: [ReadWriteOnce]
-      resources:
-        requests:
-          storage: 1Gi
----
+${webSet({ replicas: 3, image: 'nginx:1.27', www: '/usr/share/nginx/html' })}---
 apiVersion: v1
 kind: Service
 metadata:

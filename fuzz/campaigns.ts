@@ -8,9 +8,8 @@ import { Rng } from '../src/lib/rng';
 import { parseScenario } from '../src/scenario/parse';
 import { MANIFESTS_FILE } from '../src/scenario/runner';
 import { Session } from '../src/scenario/session';
-import { InvariantChecker } from '../src/engine/testing/invariants';
-import { describeThrown, jsTextIn, prototypePollution, type Failure } from './checks';
-import { parseChecked, runLink, runScenarioText, type RunOptions, type RunOutcome } from './execute';
+import { prototypePollution, type Failure } from './checks';
+import { checkedRunner, parseChecked, runLink, runScenarioText, type RunOptions, type RunOutcome } from './execute';
 import { knowledgeOf, randomCommand } from './grammar';
 import { mutateLink, mutateScenario } from './mutate';
 import { GALLERY } from './gallery';
@@ -114,10 +113,8 @@ export function runCommands(seed: number, index: number, opts: RunOptions = {}):
   const s = parseChecked(input.text, failures);
   if (!s) return { failures, exitCode: 2, scenario: input.text };
   const session = new Session(s.cluster, { ...s.files, [MANIFESTS_FILE]: s.manifests });
-  const checker = new InvariantChecker(session.cluster);
+  const checked = checkedRunner(session, failures);
   let transcript = '';
-  let seenFaults = 0;
-  let seenProblems = 0;
   const exec = (line: string, generated: boolean) => {
     if (generated) opts.onStep?.(line);
     if (line.trim().startsWith('#')) {
@@ -125,22 +122,8 @@ export function runCommands(seed: number, index: number, opts: RunOptions = {}):
       transcript += `${line.trim()}\n`;
       return;
     }
-    let output = '';
-    const io = { out: (x: string) => void (output += x), err: (x: string) => void (output += x) };
-    try {
-      session.run(line, io);
-    } catch (e) {
-      failures.push({ kind: 'crash', step: line, detail: `Session.run: ${describeThrown(e)}` });
-    }
+    const output = checked.run(line, line, `${input.text}\n${steps.join('\n')}`);
     transcript += `$ ${line.trim()}\n${output}`;
-    const js = jsTextIn(output, `${input.text}\n${steps.join('\n')}`);
-    if (js !== undefined) failures.push({ kind: 'js-text', step: line, detail: js });
-    for (; seenProblems < checker.violations.length; seenProblems++) failures.push({ kind: 'invariant', step: line, detail: checker.violations[seenProblems] as string });
-    const faults = session.cluster.clock.faults;
-    for (; seenFaults < faults.length; seenFaults++) {
-      const f = faults[seenFaults] as { at: number; label: string; error: unknown };
-      failures.push({ kind: 'fault', step: line, detail: `t=${f.at / 1000}s ${f.label}: ${describeThrown(f.error)}` });
-    }
   };
   if (s.manifests.trim()) exec(`kubectl apply -f ${MANIFESTS_FILE}`, false);
   const n = 1 + rng.int(12);
@@ -155,7 +138,7 @@ export function runCommands(seed: number, index: number, opts: RunOptions = {}):
     steps.push(line);
     exec(line, true);
   }
-  checker.dispose();
+  checked.dispose();
   const scenario = withSteps(input.text, steps);
   for (const p of prototypePollution()) failures.push({ kind: 'pollution', detail: `${p} was set` });
   if (opts.determinism && failures.length === 0) {

@@ -60,6 +60,38 @@ export function parseChecked(text: string, failures: Failure[]): Scenario | unde
   }
 }
 
+/**
+ * Runs lines in `session` with the StatefulSet InvariantChecker attached from
+ * now on. `run` returns a line's output; an exception, JavaScript's words in
+ * the output (unless `input` has them), a broken invariant or a clock fault
+ * becomes a failure of `step`. `dispose` detaches the checker.
+ */
+export function checkedRunner(session: Session, failures: Failure[]): { run(line: string, step: string, input: string): string; dispose(): void } {
+  const checker = new InvariantChecker(session.cluster);
+  let seenProblems = 0;
+  let seenFaults = 0;
+  const run = (line: string, step: string, input: string): string => {
+    let output = '';
+    const io = { out: (x: string) => void (output += x), err: (x: string) => void (output += x) };
+    try {
+      session.run(line, io);
+    } catch (e) {
+      failures.push({ kind: 'crash', step, detail: `Session.run: ${describeThrown(e)}` });
+    }
+    const js = jsTextIn(output, input);
+    if (js !== undefined) failures.push({ kind: 'js-text', step, detail: js });
+    const problems = checker.violations;
+    for (; seenProblems < problems.length; seenProblems++) failures.push({ kind: 'invariant', step, detail: problems[seenProblems] as string });
+    const faults = session.cluster.clock.faults;
+    for (; seenFaults < faults.length; seenFaults++) {
+      const f = faults[seenFaults] as { at: number; label: string; error: unknown };
+      failures.push({ kind: 'fault', step, detail: `t=${f.at / 1000}s ${f.label}: ${describeThrown(f.error)}` });
+    }
+    return output;
+  };
+  return { run, dispose: () => checker.dispose() };
+}
+
 /** Replays a parsed scenario with invariants checked after every step. */
 export function replayChecked(s: Scenario, input: string, failures: Failure[], onStep?: (line: string) => void): string {
   let session: Session;
@@ -69,29 +101,12 @@ export function replayChecked(s: Scenario, input: string, failures: Failure[], o
     failures.push({ kind: 'crash', detail: `new Session: ${describeThrown(e)}` });
     return '';
   }
-  const checker = new InvariantChecker(session.cluster);
+  const checked = checkedRunner(session, failures);
   let transcript = '';
-  let seenProblems = 0;
-  let seenFaults = 0;
   const exec = (command: string, line: string) => {
     onStep?.(line);
-    let output = '';
-    const io = { out: (x: string) => void (output += x), err: (x: string) => void (output += x) };
-    try {
-      session.run(line, io);
-    } catch (e) {
-      failures.push({ kind: 'crash', step: command, detail: `Session.run: ${describeThrown(e)}` });
-    }
+    const output = checked.run(line, command, input);
     transcript += `$ ${command}\n${output}`;
-    const js = jsTextIn(output, input);
-    if (js !== undefined) failures.push({ kind: 'js-text', step: command, detail: js });
-    const problems = checker.violations;
-    for (; seenProblems < problems.length; seenProblems++) failures.push({ kind: 'invariant', step: command, detail: problems[seenProblems] as string });
-    const faults = session.cluster.clock.faults;
-    for (; seenFaults < faults.length; seenFaults++) {
-      const f = faults[seenFaults] as { at: number; label: string; error: unknown };
-      failures.push({ kind: 'fault', step: command, detail: `t=${f.at / 1000}s ${f.label}: ${describeThrown(f.error)}` });
-    }
   };
   try {
     if (s.manifests.trim()) exec(`kubectl apply -f ${MANIFESTS_FILE}`, `kubectl apply -f ${MANIFESTS_FILE}`);
@@ -108,7 +123,7 @@ export function replayChecked(s: Scenario, input: string, failures: Failure[], o
       exec(line.trim(), line);
     }
   } finally {
-    checker.dispose();
+    checked.dispose();
   }
   return transcript;
 }

@@ -1,46 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Session } from '../scenario/session';
-
-const MANIFESTS = `apiVersion: v1
-kind: Service
-metadata:
-  name: nginx
-spec:
-  clusterIP: None
-  selector:
-    app: nginx
-  ports:
-  - port: 80
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: nginx
-  replicas: 2
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.25
-`;
+import { MANIFESTS, openTerminal } from '../scenario/testing';
 
 /** Runs command lines and returns what the terminal shows for each. */
 function terminal(files: Record<string, string> = {}) {
-  const s = new Session({ seed: 1 }, { 'manifests.yaml': MANIFESTS, ...files });
-  const run = (line: string) => {
-    let out = '';
-    const code = s.run(line, { out: (x) => void (out += x), err: (x) => void (out += x) });
-    return { out, code };
-  };
-  return { s, run };
+  return openTerminal({ 'manifests.yaml': MANIFESTS, ...files });
 }
 
 function ready() {

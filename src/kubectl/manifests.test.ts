@@ -5,16 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../lib/rng';
-import { Session } from '../scenario/session';
+import { JS_WORDS, openTerminal } from '../scenario/testing';
 import { readManifestFile, yamlChunks } from './manifests';
 import { readJsonStream } from './json-stream';
 import { MAX_FILE_READ_BYTES } from './resources';
 
+/** A terminal that shows a line's output as `text`, and the names of the objects of a kind (not the `kubernetes` Service). */
 function terminal(files: Record<string, string>) {
-  const s = new Session({ seed: 1 }, files);
+  const { s, run: show } = openTerminal(files);
   const run = (line: string) => {
-    let text = '';
-    const code = s.run(line, { out: (x) => void (text += x), err: (x) => void (text += x) });
+    const { out: text, code } = show(line);
     return { code, text };
   };
   const names = (kind = 'Service') => s.cluster.api.list(kind).map((o) => o.metadata.name).filter((n) => n !== 'kubernetes');
@@ -272,9 +272,6 @@ describe('YAML → JSON errors (recorded)', () => {
   });
 });
 
-/** JavaScript's words for its own errors and values, which kubectl never prints. */
-const JS_TEXT = /Cannot (?:read|set|create|convert|destructure)|is not (?:iterable|a function|defined)|\[object \w+\]|\b(?:TypeError|RangeError|ReferenceError|SyntaxError|undefined|NaN)\b|(?<![\w.])-?Infinity\b/;
-
 describe('property: whatever the head of a document holds, kubectl answers in its own words', () => {
   const VALUES = ['1', '-0.5', '"x"', 'true', 'null', '[]', '[a, 1]', '{}', '{a: 1}', '{a: [1, {b: null}]}', 'v1', 'apps/v1', 'a/b/c', '""', 'Service', 'StatefulSet', 'List', '.inf', '~', '{name: {a: 1}}', '{name: x, namespace: 5}', '{labels: [a]}', '{name: x, labels: {a: b}}'];
   const rng = new Rng(20250101);
@@ -289,7 +286,7 @@ describe('property: whatever the head of a document holds, kubectl answers in it
     const t = terminal({ 'x.yaml': `${svc('first')}---\n${doc}\n---\n${svc('last')}` });
     for (const verb of ['apply', 'apply --validate=false', 'create --validate=false', 'get', 'get -o yaml', 'describe', 'delete', 'patch -p {}', 'patch --local -p {}', 'scale --replicas=1']) {
       const r = t.run(`kubectl ${verb} -f x.yaml`);
-      expect(JS_TEXT.exec(r.text)?.[0], `${verb}: ${r.text}`).toBeUndefined();
+      expect(JS_WORDS.exec(r.text)?.[0], `${verb}: ${r.text}`).toBeUndefined();
       // get and describe print objects; the other verbs print only lines of these shapes.
       if (verb.startsWith('get') || verb.startsWith('describe')) continue;
       for (const line of r.text.split('\n').filter(Boolean)) {

@@ -31,7 +31,7 @@ import { parseRequestJson } from '../engine/api/schema/json-syntax';
 import { defineStruct } from '../engine/api/schema/types';
 import type { KObject } from '../engine/api/types';
 import { getOwn, hasOwn, isJsonMap, type JsonMap } from '../lib/own';
-import { GO_YAML_MAX_DEPTH, MAX_YAML_NESTING, yamlDepthProblem } from '../lib/yaml-depth';
+import { goYamlDepthError } from '../lib/yaml-depth';
 import { ErrorList, KubectlError } from './context';
 import { readJsonStream } from './json-stream';
 import { goJsonMarshal } from './printers/yaml';
@@ -140,8 +140,8 @@ function goTrimSpace(s: string): string {
 /** One YAML document as JSON, or go-yaml's error text (after `error converting YAML to JSON: `). */
 export function yamlToJson(chunk: string): { value: unknown } | { error: string } {
   // Nesting is measured before the YAML parser recurses.
-  const deep = yamlDepthProblem(chunk);
-  if (deep) return { error: `yaml: ${deep.line > 1 ? `line ${deep.line}: ` : ''}exceeded max depth of ${deep.goYaml ? GO_YAML_MAX_DEPTH : MAX_YAML_NESTING}` };
+  const deep = goYamlDepthError(chunk, false);
+  if (deep) return { error: deep.message };
   const docs = parseKubectlYaml(chunk, { prettyErrors: false });
   // go-yaml reads the first document of the chunk; what follows a `...` is never read.
   const doc = docs[0];

@@ -5,50 +5,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Session } from '../scenario/session';
+import { MANIFESTS, openTerminal } from '../scenario/testing';
 import { parseResourceArgs, resolveKind } from './resources';
 
-const MANIFESTS = `apiVersion: v1
-kind: Service
-metadata:
-  name: nginx
-spec:
-  clusterIP: None
-  selector:
-    app: nginx
-  ports:
-  - port: 80
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: nginx
-  replicas: 2
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.25
-`;
-
+/** A terminal with the set applied a minute ago; runs a line and returns what the terminal shows. */
 function terminal() {
-  const s = new Session({ seed: 1 }, { 'manifests.yaml': MANIFESTS });
-  const run = (line: string) => {
-    let out = '';
-    const code = s.run(line, { out: (x) => void (out += x), err: (x) => void (out += x) });
-    return { out, code };
-  };
-  run('kubectl apply -f manifests.yaml');
-  run('sleep 60s');
-  return run;
+  return openTerminal({ 'manifests.yaml': MANIFESTS }, ['kubectl apply -f manifests.yaml', 'sleep 60s']).run;
 }
 
 describe('resource words', () => {

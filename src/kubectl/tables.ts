@@ -290,7 +290,7 @@ export const TABLES: Record<string, TableDef> = {
  * the value of `kubernetes.io/role`, sorted, or `<none>`.
  */
 // Behaviour of pkg/printers/internalversion/printers.go findNodeRoles (v1.32)
-function nodeRoles(labels: Record<string, string> | undefined): string {
+export function nodeRoles(labels: Record<string, string> | undefined): string {
   const roles = new Set<string>();
   for (const [k, v] of Object.entries(labels ?? {})) {
     if (k.startsWith('node-role.kubernetes.io/')) {

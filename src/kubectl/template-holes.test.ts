@@ -9,38 +9,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../lib/rng';
-import { Session } from '../scenario/session';
+import { JS_WORDS, openTerminal, webSet } from '../scenario/testing';
 
-const STS = `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: nginx
-  replicas: 2
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.25
-        volumeMounts:
-        - name: www
-          mountPath: /www
-  volumeClaimTemplates:
-  - metadata:
-      name: www
-    spec:
-      accessModes: [ReadWriteOnce]
-      resources:
-        requests:
-          storage: 1Gi
-`;
+const STS = webSet({ www: '/www' });
 
 /** A full template; each case replaces one field or list item of it. */
 const TEMPLATE = {
@@ -83,8 +54,6 @@ function paths(o: unknown, at: (string | number)[] = []): (string | number)[][] 
   return out;
 }
 
-const JS_TEXT = /Cannot (?:read|set|create|convert|destructure)|is not (?:iterable|a function|defined)|\[object \w+\]|\b(?:TypeError|RangeError|ReferenceError|SyntaxError|undefined|NaN)\b|(?<![\w.])-?Infinity\b/;
-
 const COMMANDS = [
   'sleep 30s',
   'kubectl get sts -o wide',
@@ -115,18 +84,10 @@ describe('holes in a StatefulSet pod template', () => {
   });
 
   it.each(cases)('%s', (_name, patch) => {
-    const s = new Session({ seed: 1 }, { 'web.yaml': STS });
-    const run = (line: string) => {
-      let text = '';
-      s.run(line, { out: (x) => void (text += x), err: (x) => void (text += x) });
-      return text;
-    };
-    run('kubectl apply -f web.yaml');
-    run('sleep 30s');
-    run(`kubectl patch sts web --type=merge -p '${patch}'`);
+    const { run } = openTerminal({ 'web.yaml': STS }, ['kubectl apply -f web.yaml', 'sleep 30s', `kubectl patch sts web --type=merge -p '${patch}'`]);
     for (const c of COMMANDS) {
-      const out = run(c);
-      expect(JS_TEXT.exec(out)?.[0], `${c}:\n${out}`).toBeUndefined();
+      const { out } = run(c);
+      expect(JS_WORDS.exec(out)?.[0], `${c}:\n${out}`).toBeUndefined();
     }
   });
 });

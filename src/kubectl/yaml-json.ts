@@ -12,6 +12,7 @@ import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit, type Alias, 
 import { goQuote } from '../engine/api/gofmt';
 import { compareBytes } from '../lib/order';
 import { setOwn } from '../lib/own';
+import { goUtf8Decode } from '../lib/utf8';
 import { MAX_YAML_NESTING } from '../lib/yaml-depth';
 
 const DROP = new Set(['tag:yaml.org,2002:timestamp']);
@@ -62,7 +63,7 @@ const goFloat: ScalarTag = {
 /** `!!binary` decodes to the bytes as text (invalid UTF-8 becomes U+FFFD when encoded as JSON). */
 const binaryAsText: ScalarTag = {
   tag: 'tag:yaml.org,2002:binary',
-  resolve: (s: string) => utf8Decode(base64Decode(s.replace(/\s+/g, ''))),
+  resolve: (s: string) => goUtf8Decode(base64Decode(s.replace(/\s+/g, ''))),
 };
 
 export const KUBECTL_YAML: ParseOptions & DocumentOptions & SchemaOptions = {
@@ -133,34 +134,6 @@ function base64Decode(s: string): number[] {
       bits -= 8;
       out.push((buf >> bits) & 0xff);
     }
-  }
-  return out;
-}
-
-function utf8Decode(bytes: number[]): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i] as number;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-    if (need < 0) {
-      out += '\ufffd';
-      i++;
-      continue;
-    }
-    let cp = need === 0 ? b : b & (0x3f >> need);
-    let ok = i + need < bytes.length;
-    for (let j = 1; ok && j <= need; j++) {
-      const c = bytes[i + j] as number;
-      if ((c & 0xc0) !== 0x80) ok = false;
-      else cp = (cp << 6) | (c & 0x3f);
-    }
-    if (!ok || (need === 2 && (cp < 0x800 || (cp >= 0xd800 && cp < 0xe000))) || (need === 3 && (cp < 0x10000 || cp > 0x10ffff))) {
-      out += '\ufffd';
-      i++;
-      continue;
-    }
-    out += String.fromCodePoint(cp);
-    i += need + 1;
   }
   return out;
 }

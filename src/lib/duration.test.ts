@@ -72,6 +72,10 @@ describe('parseGoDuration', () => {
     expect('error' in got ? `E:${got.error}` : String(got.ns)).toBe(want);
   });
 
+  it('quotes a lone surrogate as the U+FFFD Go holds in its place', () => {
+    expect(parseGoDuration('1\ud800')).toEqual({ error: 'time: unknown unit "\\xef\\xbf\\xbd" in duration "1\\xef\\xbf\\xbd"' });
+  });
+
   it('rounds a positive remainder of a millisecond up, so a tiny timeout is not "none"', () => {
     expect(goDurationMs(1n)).toBe(1);
     expect(goDurationMs(1_000_000n)).toBe(1);

@@ -4,6 +4,8 @@
  * (kubectl's duration flags), Go's `Duration.String()`, and the limits on
  * how far the playground moves its virtual clock.
  */
+import { utf8Encode } from './utf8';
+
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /** Milliseconds (rounded to whole ms), or undefined when `text` is not a duration. May be Infinity for absurdly long digit strings. */
@@ -42,20 +44,13 @@ export function formatGoDuration(ms: number): string {
 const NS_PER: Record<string, bigint> = { ns: 1n, us: 1000n, 'µs': 1000n, 'μs': 1000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n };
 const TWO_63 = 1n << 63n;
 
-function utf8Bytes(cp: number): number[] {
-  if (cp < 0x80) return [cp];
-  if (cp < 0x800) return [0xc0 | (cp >> 6), 0x80 | (cp & 63)];
-  if (cp < 0x10000) return [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
-  return [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
-}
-
 /** Go's time quote(): ASCII printable as is (with `"` and `\` escaped), every other byte as \xNN. */
 function goQuote(s: string): string {
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0) as number;
     if (c < 0x20 || c >= 0x80) {
-      for (const b of utf8Bytes(c)) out += `\\x${b.toString(16).padStart(2, '0')}`;
+      for (const b of utf8Encode(ch)) out += `\\x${b.toString(16).padStart(2, '0')}`;
     } else out += ch === '"' || ch === '\\' ? `\\${ch}` : ch;
   }
   return `${out}"`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGoInt } from './goint';
+import { goParseInt, goParseUint, parseGoInt, underscoreOK } from './goint';
 
 /** Go's strconv.ParseInt(s, 0, 64), which pflag applies to int flags: the value, or the error text. */
 const GO: [string, string][] = [
@@ -37,5 +37,43 @@ describe('parseGoInt', () => {
   it.each(GO)('parses %j as Go does', (text, want) => {
     const got = parseGoInt(text);
     expect('error' in got ? `E:${got.error}` : String(got.value)).toBe(want);
+  });
+});
+
+describe('goParseUint / goParseInt with a base (strconv.ParseUint / ParseInt)', () => {
+  it.each([
+    ['101', 2, 5n],
+    ['2', 2, 'syntax'],
+    ['1_0', 2, 'syntax'],
+    ['1_0', 0, 10n],
+    ['0b1_01', 0, 5n],
+    ['-1', 0, 'syntax'],
+    ['', 16, 'syntax'],
+    ['ff', 16, 255n],
+    ['FF', 16, 255n],
+    ['zz', 36, 1295n],
+    ['18446744073709551615', 10, 18446744073709551615n],
+    ['18446744073709551616', 10, 'range'],
+    ['99999999999999999999x', 10, 'range'],
+  ] as [string, number, bigint | string][])('ParseUint(%j, %i, 64)', (s, base, want) => {
+    expect(goParseUint(s, base)).toBe(want);
+  });
+  it.each([
+    ['-11', 2, -3n, 64],
+    ['+11', 2, 3n, 64],
+    ['-', 10, 'syntax', 64],
+    ['9223372036854775807', 10, 9223372036854775807n, 64],
+    ['9223372036854775808', 10, 'range', 64],
+    ['-9223372036854775808', 10, -9223372036854775808n, 64],
+    ['-9223372036854775809', 10, 'range', 64],
+    ['18446744073709551616', 10, 'range', 64],
+    ['2147483648', 0, 'range', 32],
+    ['-2147483648', 0, -2147483648n, 32],
+  ] as [string, number, bigint | string, number][])('ParseInt(%j, %i, %i)', (s, base, want, bits) => {
+    expect(goParseInt(s, base, bits)).toBe(want);
+  });
+  it('underscoreOK: only between digits or after a base prefix', () => {
+    expect(['1_0', '0x_1', '-0b_1', '0_7'].map(underscoreOK)).toEqual([true, true, true, true]);
+    expect(['_1', '1_', '1__0', '0x1_'].map(underscoreOK)).toEqual([false, false, false, false]);
   });
 });

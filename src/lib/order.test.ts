@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareBytes, goLess, sortedBytes } from './order';
+import { compareBytes, goKeys, goLess, sortedBytes } from './order';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 function byteCompare(a: string, b: string): number {
@@ -35,5 +35,13 @@ describe('compareBytes', () => {
         { numRuns: 2000 },
       );
     }
+  });
+});
+
+describe('goKeys', () => {
+  it('lists the keys that hold a value, in UTF-8 byte order', () => {
+    const o: Record<string, unknown> = { b: 1, a: null, '\ue000': 2, '😀': 3, gone: undefined, B: 4 };
+    expect(goKeys(o)).toEqual(['B', 'a', 'b', '\ue000', '😀']);
+    expect(goKeys(JSON.parse('{"__proto__":1,"z":2}') as Record<string, unknown>)).toEqual(['__proto__', 'z']);
   });
 });

@@ -28,6 +28,13 @@ export function compareBytes(a: string, b: string): -1 | 0 | 1 {
 /** Go's `a < b` on strings. */
 export const goLess = (a: string, b: string): boolean => compareBytes(a, b) < 0;
 
+/** The keys of an object that hold a value, in Go's byte order: the order Go prints and marshals a map in. */
+export function goKeys(o: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort(compareBytes);
+}
+
 /** A sorted copy in Go's byte order (`sort.Strings`). */
 export function sortedBytes(items: Iterable<string>): string[] {
   return [...items].sort(compareBytes);

@@ -113,3 +113,37 @@ export function utf8Decode(b: Uint8Array): string {
   parts.push(out);
   return parts.join('');
 }
+
+/**
+ * Text from bytes as Go reads a string rune by rune: a byte that does not
+ * begin a valid UTF-8 sequence (overlong, a surrogate, past U+10FFFF, cut
+ * short) becomes one U+FFFD and the next byte is read.
+ */
+// Behaviour of Go src/unicode/utf8/utf8.go DecodeRune (a range over a string).
+export function goUtf8Decode(bytes: ArrayLike<number>): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] as number;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) {
+      out += '\ufffd';
+      i++;
+      continue;
+    }
+    let cp = need === 0 ? b : b & (0x3f >> need);
+    let ok = i + need < bytes.length;
+    for (let j = 1; ok && j <= need; j++) {
+      const c = bytes[i + j] as number;
+      if ((c & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (c & 0x3f);
+    }
+    if (!ok || (need === 2 && (cp < 0x800 || (cp >= 0xd800 && cp < 0xe000))) || (need === 3 && (cp < 0x10000 || cp > 0x10ffff))) {
+      out += '\ufffd';
+      i++;
+      continue;
+    }
+    out += String.fromCodePoint(cp);
+    i += need + 1;
+  }
+  return out;
+}

@@ -168,6 +168,11 @@ function startsBlockKey(s: string, p: number): boolean {
   return false;
 }
 
+/** The words for a depth problem (`exceeded max depth of 10000`, or of the playground's limit). */
+export function depthMessage(p: YamlDepthProblem): string {
+  return `exceeded max depth of ${p.goYaml ? GO_YAML_MAX_DEPTH : MAX_YAML_NESTING}`;
+}
+
 /**
  * go-yaml's error for text nested too deeply, as sigs.k8s.io/yaml reports
  * it (`yaml: line 6: exceeded max depth of 10000`; no line on the first
@@ -194,7 +199,7 @@ export function goYamlDepthError(text: string, documents: boolean): { message: s
     const p = yamlDepthProblem(chunk);
     if (!p) continue;
     const where = p.line > 1 ? `line ${p.line}: ` : '';
-    return { message: `yaml: ${where}exceeded max depth of ${p.goYaml ? GO_YAML_MAX_DEPTH : MAX_YAML_NESTING}`, offset };
+    return { message: `yaml: ${where}${depthMessage(p)}`, offset };
   }
   return undefined;
 }

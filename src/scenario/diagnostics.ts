@@ -6,7 +6,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { ManifestProblem } from '../protocol/protocol';
-import { GO_YAML_MAX_DEPTH, MAX_YAML_NESTING, yamlDepthProblem } from '../lib/yaml-depth';
+import { depthMessage, yamlDepthProblem } from '../lib/yaml-depth';
 import { manifestHead } from './yaml-keys';
 
 interface Located {
@@ -21,7 +21,7 @@ type Range = [number, number];
 export function manifestProblems(text: string, output: string): ManifestProblem[] {
   // Too deep to parse safely: point at where the nesting passes the limit (kubectl reports the same).
   const deep = yamlDepthProblem(text);
-  if (deep) return [{ line: deep.line, column: deep.column, endLine: deep.line, endColumn: deep.column + 1, message: `exceeded max depth of ${deep.goYaml ? GO_YAML_MAX_DEPTH : MAX_YAML_NESTING}` }];
+  if (deep) return [{ line: deep.line, column: deep.column, endLine: deep.line, endColumn: deep.column + 1, message: depthMessage(deep) }];
   const lc = new LineCounter();
   // kubectl keeps the last of duplicate keys, so they are no problem here (and the package's own check is quadratic).
   const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });

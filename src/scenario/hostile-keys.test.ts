@@ -7,49 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { JS_TEXT, prototypeSnapshot } from '../engine/testing/hostile';
-import { Session } from './session';
-
-const MANIFESTS = `apiVersion: v1
-kind: Service
-metadata:
-  name: nginx
-spec:
-  clusterIP: None
-  selector:
-    app: nginx
-  ports:
-  - port: 80
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: nginx
-  replicas: 2
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.25
-`;
+import { MANIFESTS, openTerminal } from './testing';
 
 function cluster() {
-  const s = new Session({ seed: 1 }, { 'manifests.yaml': MANIFESTS });
-  const run = (line: string) => {
-    let out = '';
-    const code = s.run(line, { out: (x) => void (out += x), err: (x) => void (out += x) });
-    return { out, code };
-  };
-  run('kubectl apply -f manifests.yaml');
-  run('kubectl rollout status sts/web');
-  return { s, run };
+  return openTerminal({ 'manifests.yaml': MANIFESTS }, ['kubectl apply -f manifests.yaml', 'kubectl rollout status sts/web']);
 }
 
 const REJECTED = 'The request is invalid: the server rejected our request due to an error in our request\n';

@@ -9,13 +9,14 @@
  * update.go (decode + transformDecodeError) and patch.go (jsonPatcher,
  * applyPatchToObject) in v1.32.
  */
+import { deepCopy } from '../../lib/clone';
+import type { JsonMap } from '../../lib/own';
 import { ApiError, invalid } from './errors';
 import { goJSON, goQuote, goV } from './gofmt';
 import { jsonWhat } from './schema/custom';
 import { decodeJson } from './schema/decode-json';
 import { fromUnstructured } from './schema/from-unstructured';
 import { kindType } from './schema/types';
-import { copyJson, type JsonObject } from './schema/values';
 import type { KObject } from './types';
 
 /** metav1.FieldValidation{Strict,Warn,Ignore}. A request without one is Warn on the server. */
@@ -35,7 +36,7 @@ const strictText = (errs: readonly string[]): string => `strict decoding error: 
  */
 export function decodeObject<T extends KObject>(body: T, directive: FieldValidation = 'Warn'): Decoded<T> {
   const t = kindType(body.kind);
-  if (!t) return { obj: copyJson(body) as T, warnings: [] };
+  if (!t) return { obj: deepCopy(body) as T, warnings: [] };
   // Behaviour of serializer/json SimpleMetaFactory.Interpret: apiVersion and kind are read first, as strings.
   for (const f of ['apiVersion', 'kind'] as const) {
     const v: unknown = body[f];
@@ -63,9 +64,9 @@ function patchInvalid(renderedValue: string, err: string): ApiError {
  * strict errors found in the patch document itself. Type errors are
  * Invalid on "patch" with the whole patched JSON as the value.
  */
-export function decodeJsonPatched(kind: string, patched: JsonObject, patchedText: string, directive: FieldValidation, patchStrict: readonly string[] = []): Decoded {
+export function decodeJsonPatched(kind: string, patched: JsonMap, patchedText: string, directive: FieldValidation, patchStrict: readonly string[] = []): Decoded {
   const t = kindType(kind);
-  if (!t) return { obj: copyJson(patched) as KObject, warnings: [] };
+  if (!t) return { obj: deepCopy(patched) as KObject, warnings: [] };
   const r = decodeJson(patched, t);
   if (r.error !== undefined) throw patchInvalid(patchedText, r.error);
   const strict = directive === 'Ignore' ? [] : [...patchStrict, ...r.strict];
@@ -78,9 +79,9 @@ export function decodeJsonPatched(kind: string, patched: JsonObject, patchedText
  * (FromUnstructuredWithValidation). Errors are Invalid on "patch" with the
  * patch itself printed by Go's %+v as the value.
  */
-export function convertSmpPatched(kind: string, patched: JsonObject, patch: JsonObject, directive: FieldValidation, patchStrict: readonly string[] = []): Decoded {
+export function convertSmpPatched(kind: string, patched: JsonMap, patch: JsonMap, directive: FieldValidation, patchStrict: readonly string[] = []): Decoded {
   const t = kindType(kind);
-  if (!t) return { obj: copyJson(patched) as KObject, warnings: [] };
+  if (!t) return { obj: deepCopy(patched) as KObject, warnings: [] };
   const r = fromUnstructured(patched, t, directive !== 'Ignore');
   if (r.error !== undefined) throw patchInvalid(goV(patch), r.error);
   const strict = directive === 'Ignore' ? [] : [...patchStrict, ...r.unknown];

@@ -6,7 +6,7 @@
  * syntax, e.g. `map[string]string{"app":"x"}`). JSON rendering only arrived
  * in v1.34 (kubernetes#132314), so it is not used here.
  */
-import { compareBytes } from '../../lib/order';
+import { compareBytes, goKeys } from '../../lib/order';
 
 /** Go's strconv.Quote / %q for a string. */
 export function goQuote(s: string): string {
@@ -64,10 +64,7 @@ export function goV(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(goV).join(' ')}]`;
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    const keys = Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort(compareBytes);
-    return `map[${keys.map((k) => `${k}:${goV(o[k])}`).join(' ')}]`;
+    return `map[${goKeys(o).map((k) => `${k}:${goV(o[k])}`).join(' ')}]`;
   }
   return String(v);
 }
@@ -152,10 +149,7 @@ export function goJSON(v: unknown): string {
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(goJSON).join(',')}]`;
   const o = v as Record<string, unknown>;
-  const keys = Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort(compareBytes);
-  return `{${keys.map((k) => `${goJSON(k)}:${goJSON(o[k])}`).join(',')}}`;
+  return `{${goKeys(o).map((k) => `${goJSON(k)}:${goJSON(o[k])}`).join(',')}}`;
 }
 
 function goJSONNumber(n: number): string {

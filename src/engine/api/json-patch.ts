@@ -11,6 +11,7 @@
  */
 import { deepCopy, deepEqual } from '../../lib/clone';
 import { exceedsNesting } from '../../lib/nesting';
+import { utf8Length } from '../../lib/utf8';
 import { getOwn, hasOwn, isJsonMap, setOwn, type JsonMap } from '../../lib/own';
 import { goQuote } from './gofmt';
 import { asPatchError, nestingError, nilDereference, PatchError } from './patch-error';
@@ -459,18 +460,15 @@ export function goJsonSize(v: unknown): number {
   return size;
 }
 
+/** The quoted string's bytes: its UTF-8, plus what each escape adds (`\"` one byte, `\u003c` five, `\u2028` three). */
 function goStringSize(s: string): number {
-  let n = 2;
+  let n = 2 + utf8Length(s);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x22 || c === 0x5c || c === 0x0a || c === 0x0d || c === 0x09) n += 2;
-    else if (c < 0x20 || c === 0x3c || c === 0x3e || c === 0x26 || c === 0x2028 || c === 0x2029) n += 6;
-    else if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
+    // Go 1.22+ (Kubernetes 1.32 is built with Go 1.23) writes \b and \f as two-byte escapes too.
+    if (c === 0x22 || c === 0x5c || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x08 || c === 0x0c) n += 1;
+    else if (c < 0x20 || c === 0x3c || c === 0x3e || c === 0x26) n += 5;
+    else if (c === 0x2028 || c === 0x2029) n += 3;
   }
   return n;
 }

@@ -3,7 +3,7 @@
  * patch` prints) and the library's own text (what `kubectl patch --local`
  * prints after "error: "), plus the bits of Go formatting those texts use.
  */
-import { compareBytes } from '../../lib/order';
+import { goKeys } from '../../lib/order';
 import { getOwn, isJsonMap } from '../../lib/own';
 import { ApiError, type StatusReason } from './errors';
 import { goQuote, goV } from './gofmt';
@@ -125,10 +125,7 @@ export function goS(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(goS).join(' ')}]`;
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    const keys = Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort(compareBytes);
-    return `map[${keys.map((k) => `${k}:${goS(o[k])}`).join(' ')}]`;
+    return `map[${goKeys(o).map((k) => `${k}:${goS(o[k])}`).join(' ')}]`;
   }
   return `%!s(${goTypeName(v) as string}=${goV(v)})`;
 }

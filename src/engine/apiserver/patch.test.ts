@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../api/errors';
 import type { StatefulSet } from '../api/types';
 import { createCluster } from '../sim/cluster';
-import { headlessService, statefulSet } from '../testing/kit';
+import { apiErrorOf, headlessService, statefulSet } from '../testing/kit';
 import { RawJson } from './patch';
 
 function cluster() {
@@ -10,17 +9,6 @@ function cluster() {
   c.api.create(headlessService());
   c.api.create(statefulSet({ replicas: 2 }));
   return c;
-}
-
-/** The ApiError a call throws. */
-function fails(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('did not fail');
 }
 
 describe('ApiServer.patch', () => {
@@ -40,7 +28,7 @@ describe('ApiServer.patch', () => {
 
   it('type errors after a JSON or merge patch are Invalid on "patch" with no kind or name', () => {
     const c = cluster();
-    const e = fails(() => c.api.patch('StatefulSet', 'default', 'web', 'merge', { spec: { replicas: 'abc' } }));
+    const e = apiErrorOf(() => c.api.patch('StatefulSet', 'default', 'web', 'merge', { spec: { replicas: 'abc' } }));
     expect(e.reason).toBe('Invalid');
     expect(e.details?.kind).toBe('');
     expect(e.details?.name).toBe('');
@@ -56,7 +44,7 @@ describe('ApiServer.patch', () => {
       c.api.patch('StatefulSet', 'default', 'web', type, body, { fieldValidation: 'Warn', warn: (m) => warn.push(m) });
       expect(warn).toEqual(['unknown field "spec.replicaz"']);
       expect(c.api.mustGet('StatefulSet', 'default', 'web')['spec']).not.toHaveProperty('replicaz');
-      const strict = fails(() => c.api.patch('StatefulSet', 'default', 'web', type, body, { fieldValidation: 'Strict' }));
+      const strict = apiErrorOf(() => c.api.patch('StatefulSet', 'default', 'web', type, body, { fieldValidation: 'Strict' }));
       expect(strict.reason).toBe('Invalid');
       expect(strict.message.endsWith(': strict decoding error: unknown field "spec.replicaz"')).toBe(true);
       const quiet: string[] = [];
@@ -74,16 +62,16 @@ describe('ApiServer.patch', () => {
 
   it('reads raw bodies with Go syntax errors', () => {
     const c = cluster();
-    expect(fails(() => c.api.patch('StatefulSet', 'default', 'web', 'strategic', new RawJson('{"spec":}'))).message).toBe("invalid character '}' looking for beginning of value");
-    expect(fails(() => c.api.patch('StatefulSet', 'default', 'web', 'merge', new RawJson('{"a":1,}'), { fieldValidation: 'Ignore' })).message).toBe('Invalid JSON Patch');
-    expect(fails(() => c.api.patch('StatefulSet', 'default', 'web', 'json', new RawJson('{"a" 1}'))).message).toBe("error decoding patch: invalid character '1' after object key");
+    expect(apiErrorOf(() => c.api.patch('StatefulSet', 'default', 'web', 'strategic', new RawJson('{"spec":}'))).message).toBe("invalid character '}' looking for beginning of value");
+    expect(apiErrorOf(() => c.api.patch('StatefulSet', 'default', 'web', 'merge', new RawJson('{"a":1,}'), { fieldValidation: 'Ignore' })).message).toBe('Invalid JSON Patch');
+    expect(apiErrorOf(() => c.api.patch('StatefulSet', 'default', 'web', 'json', new RawJson('{"a" 1}'))).message).toBe("error decoding patch: invalid character '1' after object key");
   });
 
   it('keeps the name and namespace of the URL', () => {
     const c = cluster();
-    expect(fails(() => c.api.patch('StatefulSet', 'default', 'web', 'merge', { metadata: { name: 'db' } })).message).toBe('the name of the object (db) does not match the name on the URL (web)');
-    expect(fails(() => c.api.patch('StatefulSet', 'default', 'web', 'merge', { metadata: { namespace: 'kube-system' } })).message).toBe('the namespace of the provided object does not match the namespace sent on the request');
-    expect(fails(() => c.api.patch('StatefulSet', 'default', 'db', 'merge', {})).message).toBe('statefulsets.apps "db" not found');
+    expect(apiErrorOf(() => c.api.patch('StatefulSet', 'default', 'web', 'merge', { metadata: { name: 'db' } })).message).toBe('the name of the object (db) does not match the name on the URL (web)');
+    expect(apiErrorOf(() => c.api.patch('StatefulSet', 'default', 'web', 'merge', { metadata: { namespace: 'kube-system' } })).message).toBe('the namespace of the provided object does not match the namespace sent on the request');
+    expect(apiErrorOf(() => c.api.patch('StatefulSet', 'default', 'db', 'merge', {})).message).toBe('statefulsets.apps "db" not found');
   });
 
   it('the scale subresource patches an autoscaling/v1 Scale', () => {
@@ -91,12 +79,12 @@ describe('ApiServer.patch', () => {
     const scale = c.api.patch('StatefulSet', 'default', 'web', 'merge', { spec: { replicas: 4 } }, { subresource: 'scale' });
     expect(scale).toMatchObject({ apiVersion: 'autoscaling/v1', kind: 'Scale', spec: { replicas: 4 }, status: { selector: 'app=web' } });
     expect(c.api.mustGet<StatefulSet>('StatefulSet', 'default', 'web').spec.replicas).toBe(4);
-    const bad = fails(() => c.api.patch('StatefulSet', 'default', 'web', 'merge', { spec: { replicas: 'x' } }, { subresource: 'scale' }));
+    const bad = apiErrorOf(() => c.api.patch('StatefulSet', 'default', 'web', 'merge', { spec: { replicas: 'x' } }, { subresource: 'scale' }));
     expect(bad.message.endsWith('": json: cannot unmarshal string into Go struct field ScaleSpec.spec.replicas of type int32')).toBe(true);
-    expect(fails(() => c.api.patch('StatefulSet', 'default', 'web', 'merge', { spec: { replicas: -1 } }, { subresource: 'scale' })).message).toBe(
+    expect(apiErrorOf(() => c.api.patch('StatefulSet', 'default', 'web', 'merge', { spec: { replicas: -1 } }, { subresource: 'scale' })).message).toBe(
       'Scale.autoscaling "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0',
     );
-    expect(fails(() => c.api.patch('StatefulSet', 'default', 'web', 'merge', { metadata: { resourceVersion: '1' }, spec: { replicas: 1 } }, { subresource: 'scale' })).reason).toBe('Conflict');
+    expect(apiErrorOf(() => c.api.patch('StatefulSet', 'default', 'web', 'merge', { metadata: { resourceVersion: '1' }, spec: { replicas: 1 } }, { subresource: 'scale' })).reason).toBe('Conflict');
     expect(c.api.mustGet<StatefulSet>('StatefulSet', 'default', 'web').spec.replicas).toBe(4);
   });
 });

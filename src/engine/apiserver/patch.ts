@@ -7,13 +7,13 @@
  * merge patch), including which errors are BadRequest and which are Invalid
  * on the field "patch".
  */
+import { isJsonMap, type JsonMap } from '../../lib/own';
 import { ApiError } from '../api/errors';
 import { goJSON } from '../api/gofmt';
 import { jsonPatch, mergePatch, strategicMergePatch } from '../api/patch';
 import { decodeJsonValue } from '../api/schema/decode-json';
 import { GoJsonSyntaxError, parseRequestJson } from '../api/schema/json-syntax';
 import { defineStruct, goType } from '../api/schema/types';
-import { isObject, type JsonObject } from '../api/schema/values';
 import { convertSmpPatched, decodeJsonPatched, type Decoded, type FieldValidation } from '../api/strategy';
 import type { KObject } from '../api/types';
 
@@ -70,7 +70,7 @@ export function applyPatchRequest(current: KObject, type: PatchType, body: unkno
         patchStrict = [...duplicates, ...r.strict].map((e) => `json patch ${e}`);
       }
       const patched = jsonPatch(current, patch);
-      return decodeJsonPatched(current.kind, patched as JsonObject, goJSON(patched), directive, patchStrict);
+      return decodeJsonPatched(current.kind, patched as JsonMap, goJSON(patched), directive, patchStrict);
     }
     case 'merge': {
       if (strictChecks) {
@@ -78,15 +78,15 @@ export function applyPatchRequest(current: KObject, type: PatchType, body: unkno
         if (r.error !== undefined) throw new ApiError('BadRequest', `error decoding patch: ${r.error}`);
       }
       const patched = mergePatch(current, patch);
-      return decodeJsonPatched(current.kind, patched as JsonObject, goJSON(patched), directive, duplicates);
+      return decodeJsonPatched(current.kind, patched as JsonMap, goJSON(patched), directive, duplicates);
     }
     case 'strategic': {
       // The patch is read into a map[string]interface{} whatever the directive.
       const r = decodeJsonValue(patch, PATCH_MAP);
       if (r.error !== undefined) throw new ApiError('BadRequest', r.error);
       const patched = strategicMergePatch(current, patch as object, current.kind);
-      if (!isObject(patched)) throw new ApiError('BadRequest', 'invalid JSON document');
-      return convertSmpPatched(current.kind, patched, patch as JsonObject, directive, duplicates);
+      if (!isJsonMap(patched)) throw new ApiError('BadRequest', 'invalid JSON document');
+      return convertSmpPatched(current.kind, patched, patch as JsonMap, directive, duplicates);
     }
     default:
       throw new ApiError('BadRequest', `${String(type)}: unimplemented patch type`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/errors';
 import type { KObject } from '../api/types';
 import { createCluster, type Cluster } from '../sim/cluster';
+import { apiErrorOf } from '../testing/kit';
 import type { WatchEvent } from './apiserver';
 import { COMPACTION_INTERVAL_MS, EVENT_FRESH_MS, WATCH_CACHE_MAX, WATCH_CACHE_MIN, WatchCacheWindow } from './watch-history';
 
@@ -36,16 +37,6 @@ function resumed(c: Cluster, kind: string, rv: string): WatchEvent[] {
   return got;
 }
 
-function thrown(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
-
 describe('watch from a resourceVersion (the watch cache window)', () => {
   it('gives a watcher that resumes inside the window exactly the writes it missed, then the new ones', () => {
     const c = createCluster();
@@ -75,7 +66,7 @@ describe('watch from a resourceVersion (the watch cache window)', () => {
       c.advance(EVENT_FRESH_MS); // slow writes: the window stays at its lower bound
       c.api.update({ ...(c.api.get('Service', 'default', 'a') as KObject), spec: { ports: [{ port: (i % 100) + 1 }] } });
     }
-    const e = thrown(() => resumed(c, 'Service', old));
+    const e = apiErrorOf(() => resumed(c, 'Service', old));
     expect(e.reason).toBe('Expired');
     expect(e.code).toBe(410);
     const kept = c.api.stats()['history.Service'] as number;
@@ -103,7 +94,7 @@ describe('watch from a resourceVersion (the watch cache window)', () => {
     expect(resumed(c, 'Event', rv).map((e) => e.object.metadata.name)).toEqual(['a2', 'b', 'c']);
     c.advance(COMPACTION_INTERVAL_MS);
     // Three ticks: compacted to the revision seen at the second (b's): a2 is gone, so a watch after a cannot resume.
-    const e = thrown(() => resumed(c, 'Event', rv));
+    const e = apiErrorOf(() => resumed(c, 'Event', rv));
     expect([e.reason, e.code, e.message]).toEqual(['Expired', 410, 'The resourceVersion for the provided watch is too old.']);
   });
 
@@ -119,10 +110,10 @@ describe('watch from a resourceVersion (the watch cache window)', () => {
 
   it('rejects malformed and future resourceVersions as the API server does', () => {
     const c = createCluster();
-    expect(thrown(() => resumed(c, 'Pod', 'abc')).message).toBe('pods "" is invalid: resourceVersion: Invalid value: "abc": strconv.ParseUint: parsing "abc": invalid syntax');
-    expect(thrown(() => resumed(c, 'StatefulSet', '-1')).message).toBe('statefulsets.apps "" is invalid: resourceVersion: Invalid value: "-1": strconv.ParseUint: parsing "-1": invalid syntax');
-    expect(thrown(() => resumed(c, 'Pod', '99999999999999999999')).message).toMatch(/value out of range$/);
-    const future = thrown(() => resumed(c, 'Pod', '999999'));
+    expect(apiErrorOf(() => resumed(c, 'Pod', 'abc')).message).toBe('pods "" is invalid: resourceVersion: Invalid value: "abc": strconv.ParseUint: parsing "abc": invalid syntax');
+    expect(apiErrorOf(() => resumed(c, 'StatefulSet', '-1')).message).toBe('statefulsets.apps "" is invalid: resourceVersion: Invalid value: "-1": strconv.ParseUint: parsing "-1": invalid syntax');
+    expect(apiErrorOf(() => resumed(c, 'Pod', '99999999999999999999')).message).toMatch(/value out of range$/);
+    const future = apiErrorOf(() => resumed(c, 'Pod', '999999'));
     expect([future.reason, future.code]).toEqual(['Timeout', 504]);
     expect(future.message).toMatch(/^Too large resource version: 999999, current: \d+$/);
   });

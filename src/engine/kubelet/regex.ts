@@ -89,6 +89,21 @@ interface Token {
   idx?: number;
 }
 
+/**
+ * The operators a backslash turns on in a basic regex and off in an extended
+ * one: `\(` groups in a BRE, `(` in an ERE; the other spelling is a literal.
+ */
+// Behaviour of glibc posix/regcomp.c peek_token with grep's basic and extended syntax bits.
+const BACKSLASH_FLIPS: ReadonlyMap<number, T> = new Map([
+  [0x7c, T.Alt], // |
+  [0x28, T.Open], // (
+  [0x29, T.Close], // )
+  [0x2b, T.Plus], // +
+  [0x3f, T.Question], // ?
+  [0x7b, T.OpenDup], // {
+  [0x7d, T.CloseDup], // }
+]);
+
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -145,9 +160,9 @@ function parse(p: Uint8Array, ere: boolean, icase: boolean): { tree: Node | null
       if (i + 1 >= p.length) return { type: T.Backslash, c, len: 1 };
       const c2 = p[i + 1] as number;
       const tok = (type: T, extra: Partial<Token> = {}): Token => ({ type, c: icase ? lower(c2) : c2, len: 2, ...extra });
+      const flipped = BACKSLASH_FLIPS.get(c2);
+      if (flipped !== undefined) return tok(ere ? T.Char : flipped);
       switch (String.fromCharCode(c2)) {
-        case '|':
-          return tok(ere ? T.Char : T.Alt);
         case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
           return tok(T.BackRef, { idx: c2 - 48 });
         case '<':
@@ -170,40 +185,16 @@ function parse(p: Uint8Array, ere: boolean, icase: boolean): { tree: Node | null
           return tok(T.Space);
         case 'S':
           return tok(T.NotSpace);
-        case '(':
-          return tok(ere ? T.Char : T.Open);
-        case ')':
-          return tok(ere ? T.Char : T.Close);
-        case '+':
-          return tok(ere ? T.Char : T.Plus);
-        case '?':
-          return tok(ere ? T.Char : T.Question);
-        case '{':
-          return tok(ere ? T.Char : T.OpenDup);
-        case '}':
-          return tok(ere ? T.Char : T.CloseDup);
         default:
           return tok(T.Char);
       }
     }
     const tok = (type: T, extra: Partial<Token> = {}): Token => ({ type, c, len: 1, ...extra });
+    const flipped = BACKSLASH_FLIPS.get(c);
+    if (flipped !== undefined) return tok(ere ? flipped : T.Char);
     switch (String.fromCharCode(c)) {
-      case '|':
-        return tok(ere ? T.Alt : T.Char);
       case '*':
         return tok(T.Star);
-      case '+':
-        return tok(ere ? T.Plus : T.Char);
-      case '?':
-        return tok(ere ? T.Question : T.Char);
-      case '{':
-        return tok(ere ? T.OpenDup : T.Char);
-      case '}':
-        return tok(ere ? T.CloseDup : T.Char);
-      case '(':
-        return tok(ere ? T.Open : T.Char);
-      case ')':
-        return tok(ere ? T.Close : T.Char);
       case '[':
         return tok(T.Bracket);
       case '.':

@@ -2,6 +2,7 @@
  * Builders and runners for engine tests and benchmarks.
  */
 import { deepCopy } from '../../lib/clone';
+import { ApiError } from '../api/errors';
 import type { KObject, Service, StatefulSet } from '../api/types';
 import { createCluster, type Cluster } from '../sim/cluster';
 import type { ClusterConfig } from '../sim/config';
@@ -119,4 +120,15 @@ export function podNames(cluster: Cluster, app = 'web'): string[] {
     .filter((p) => p.metadata.labels?.['app'] === app)
     .map((p) => p.metadata.name as string)
     .sort((a, b) => Number(a.split('-').pop()) - Number(b.split('-').pop()));
+}
+
+/** The ApiError `fn` throws. Any other error is rethrown; returning normally fails the test. */
+export function apiErrorOf(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ApiError) return e;
+    throw e;
+  }
+  throw new Error('did not throw an ApiError');
 }

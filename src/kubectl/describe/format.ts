@@ -4,6 +4,7 @@
  * storage helpers kubectl imports from pkg/util/storage.
  */
 import { parseTimestamp, type SimTime } from '../../engine/clock/clock';
+import { utf8Length, utf8Prefix } from '../../lib/utf8';
 import { humanDuration } from '../printers/age';
 import { LEVEL_0, type PrefixWriter } from './writer';
 
@@ -63,30 +64,6 @@ export function printBool(b: boolean | undefined): string {
   return b ? 'True' : 'False';
 }
 
-/** Byte length of a string in UTF-8 (Go's len on a string). */
-export function utf8Len(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
-
-/** The longest prefix of `s` whose UTF-8 encoding fits in `max` bytes. */
-function utf8Prefix(s: string, max: number): string {
-  let n = 0;
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    const w = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-    if (n + w > max) break;
-    n += w;
-    out += ch;
-  }
-  return out;
-}
-
 const sortedKeys = (m: Record<string, string>) => Object.keys(m).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 /**
@@ -136,11 +113,11 @@ export function printAnnotationsMultiline(w: PrefixWriter, title: string, annota
     if (i !== 0) w.write(LEVEL_0, indent);
     let value = ann[key] ?? '';
     if (value.endsWith('\n')) value = value.slice(0, -1);
-    if (utf8Len(value) + utf8Len(key) + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+    if (utf8Length(value) + utf8Length(key) + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
       w.write(LEVEL_0, `${key}:\n`);
       for (const s of value.split('\n')) {
         const max = MAX_ANNOTATION_LEN - 2;
-        const shown = utf8Len(s) > max ? `${utf8Prefix(s, max)}...` : s;
+        const shown = utf8Length(s) > max ? `${utf8Prefix(s, max)}...` : s;
         w.write(LEVEL_0, `${indent}  ${shown}\n`);
       }
     } else {

@@ -1,6 +1,7 @@
 import { parseQuantity, quantityString, type Quantity } from '../../engine/api/quantity';
 import type { KEvent, Node, Pod } from '../../engine/api/types';
 import type { SimTime } from '../../engine/clock/clock';
+import { nodeRoles } from '../tables';
 import { describeEvents } from './events';
 import { printAnnotationsMultiline, printLabelsMultiline, rfc1123z, timestampSince } from './format';
 import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from './writer';
@@ -137,20 +138,6 @@ function describeNodeResource(pods: readonly Pod[], node: Node, w: PrefixWriter,
   for (const e of ext) w.write(LEVEL_1, `${e}\t${quantityString(reqs.get(e) ?? ZERO)}\t${quantityString(limits.get(e) ?? ZERO)}\n`);
 }
 
-/** findNodeRoles: node-role.kubernetes.io/<role> labels and the kubernetes.io/role label, sorted. */
-function nodeRoles(labels: Record<string, string> | undefined): string[] {
-  const roles = new Set<string>();
-  for (const [k, v] of Object.entries(labels ?? {})) {
-    if (k.startsWith('node-role.kubernetes.io/')) {
-      const role = k.slice('node-role.kubernetes.io/'.length);
-      if (role) roles.add(role);
-    } else if (k === 'kubernetes.io/role' && v !== '') {
-      roles.add(v);
-    }
-  }
-  return [...roles].sort(byName);
-}
-
 /**
  * `kubectl describe node`. `pods` are the node's non-terminated pods (all
  * namespaces); `lease` is its kube-node-lease Lease.
@@ -161,8 +148,7 @@ export function describeNode(node: Node, pods: readonly Pod[], lease: NodeLease 
   const status = node.status ?? { addresses: [], conditions: [] };
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${node.metadata.name ?? ''}\n`);
-    const roles = nodeRoles(node.metadata.labels);
-    w.write(LEVEL_0, `Roles:\t${roles.length > 0 ? roles.join(',') : '<none>'}\n`);
+    w.write(LEVEL_0, `Roles:\t${nodeRoles(node.metadata.labels)}\n`);
     printLabelsMultiline(w, 'Labels', node.metadata.labels);
     printAnnotationsMultiline(w, 'Annotations', node.metadata.annotations);
     w.write(LEVEL_0, `CreationTimestamp:\t${rfc1123z(node.metadata.creationTimestamp)}\n`);

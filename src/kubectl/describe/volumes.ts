@@ -4,8 +4,9 @@
  */
 import { formatQuantity, parseQuantity } from '../../engine/api/quantity';
 import type { SimTime } from '../../engine/clock/clock';
+import { utf8Length, utf8Prefix } from '../../lib/utf8';
 import { printPersistentVolumeClaim, type ClaimLike } from './claim';
-import { goSlice, utf8Len } from './format';
+import { goSlice } from './format';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, NestedPrefixWriter, type PrefixWriter } from './writer';
 
 type Rec = Record<string, unknown>;
@@ -117,13 +118,8 @@ function csiAttributes(w: PrefixWriter, attributes: unknown): void {
     }
     const line = `${k}=${v(attrs[k])}`;
     // maxAnnotationLen is counted in bytes; cut on a character boundary
-    if (utf8Len(line) > 140) {
-      let cut = '';
-      for (const ch of line) {
-        if (utf8Len(cut + ch) > 140) break;
-        cut += ch;
-      }
-      w.write(LEVEL_2, `${cut}...\n`);
+    if (utf8Length(line) > 140) {
+      w.write(LEVEL_2, `${utf8Prefix(line, 140)}...\n`);
     } else {
       w.write(LEVEL_2, `${line}\n`);
     }

@@ -598,6 +598,12 @@ describe('-o jsonpath-as-json', () => {
   }
 });
 
+describe('string literals with byte escapes', () => {
+  it('decodes the bytes as Go reads them: an overlong or cut-short sequence is U+FFFD per byte', () => {
+    expect(evalJsonPath('{"\\xc0\\x80|\\xe0\\x80\\x80|\\xe2\\x82|\\xe2\\x82\\xac"}', {})).toBe('\ufffd\ufffd|\ufffd\ufffd\ufffd|\ufffd\ufffd|€');
+  });
+});
+
 describe('JsonPathError', () => {
   it('message is what follows "error: ", without the final newline', () => {
     try {

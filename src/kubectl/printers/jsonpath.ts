@@ -20,7 +20,9 @@
  */
 // Behaviour of staging/src/k8s.io/client-go/util/jsonpath/{parser,jsonpath}.go and staging/src/k8s.io/cli-runtime/pkg/printers/jsonpath.go (v1.32)
 
-import { compareCodePoints, goFormatFloat, goJsonMarshal, isGoInt } from './yaml';
+import { compareBytes, goKeys } from '../../lib/order';
+import { goUtf8Decode, utf8Encode } from '../../lib/utf8';
+import { goFormatFloat, goJsonMarshal, isGoInt } from './yaml';
 
 /** An error as kubectl reports it; `message` is what follows "error: " on stderr. */
 export class JsonPathError extends Error {
@@ -146,12 +148,6 @@ function scalarText(v: unknown): string {
   return String(v);
 }
 
-function mapKeys(o: Record<string, unknown>): string[] {
-  return Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort(compareCodePoints);
-}
-
 /** fmt.Sprint(v) (%v) of JSON-shaped data: map[a:b c:[x y]], <nil>. */
 export function goSprint(v: unknown): string {
   switch (kindOf(v)) {
@@ -161,7 +157,7 @@ export function goSprint(v: unknown): string {
       return '[' + (v as unknown[]).map(goSprint).join(' ') + ']';
     case 'map': {
       const o = v as Record<string, unknown>;
-      return 'map[' + mapKeys(o).map((k) => `${k}:${goSprint(o[k])}`).join(' ') + ']';
+      return 'map[' + goKeys(o).map((k) => `${k}:${goSprint(o[k])}`).join(' ') + ']';
     }
     default:
       return scalarText(v);
@@ -179,7 +175,7 @@ export function goSharpV(v: unknown): string {
       return '[]interface {}{' + (v as unknown[]).map(goSharpV).join(', ') + '}';
     case 'map': {
       const o = v as Record<string, unknown>;
-      return 'map[string]interface {}{' + mapKeys(o).map((k) => `${goQuote(k)}:${goSharpV(o[k])}`).join(', ') + '}';
+      return 'map[string]interface {}{' + goKeys(o).map((k) => `${goQuote(k)}:${goSharpV(o[k])}`).join(', ') + '}';
     }
     default:
       return scalarText(v);
@@ -234,50 +230,6 @@ function goParseNumberFloat(s: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-function utf8Decode(bytes: number[]): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i] as number;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need < 0) {
-      out += '\ufffd';
-      i++;
-      continue;
-    }
-    let cp = need === 0 ? b : b & (0x3f >> need);
-    let ok = true;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) {
-        ok = false;
-        break;
-      }
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (!ok || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-      out += '\ufffd';
-      i++;
-      continue;
-    }
-    out += String.fromCodePoint(cp);
-    i += need + 1;
-  }
-  return out;
-}
-
-function utf8Bytes(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    let c = ch.codePointAt(0) as number;
-    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
-  }
-  return out;
-}
-
 /** The parser's UnquoteExtend: strconv.Unquote that also takes single quotes. */
 function unquoteExtend(s: string): string {
   const n = s.length;
@@ -293,7 +245,7 @@ function unquoteExtend(s: string): string {
     if (c === quote) throw new ParseError('invalid syntax');
     if (c !== '\\') {
       const ch = String.fromCodePoint(body.codePointAt(0) as number);
-      bytes.push(...utf8Bytes(ch));
+      bytes.push(...utf8Encode(ch));
       body = body.slice(ch.length);
       continue;
     }
@@ -312,7 +264,7 @@ function unquoteExtend(s: string): string {
       if (e === 'x') bytes.push(v);
       else {
         if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) throw new ParseError('invalid syntax');
-        bytes.push(...utf8Bytes(String.fromCodePoint(v)));
+        bytes.push(...utf8Encode(String.fromCodePoint(v)));
       }
     } else if (isOct(e)) {
       if (!isOct(body[0]) || !isOct(body[1])) throw new ParseError('invalid syntax');
@@ -325,7 +277,7 @@ function unquoteExtend(s: string): string {
       bytes.push(e.charCodeAt(0));
     } else throw new ParseError('invalid syntax');
   }
-  return utf8Decode(bytes);
+  return goUtf8Decode(bytes);
 }
 
 class Parser {
@@ -643,7 +595,7 @@ function goLess(a: unknown, b: unknown): boolean {
     throw new Error(ERR_INCOMPATIBLE);
   }
   if (k1 === 'bool') throw new Error(ERR_BAD_TYPE);
-  if (k1 === 'string') return compareCodePoints(a as string, b as string) < 0;
+  if (k1 === 'string') return compareBytes(a as string, b as string) < 0;
   return numOf(a) < numOf(b);
 }
 
@@ -671,12 +623,12 @@ function childrenOf(v: unknown): unknown[] {
   switch (kindOf(v)) {
     case 'map': {
       const o = v as Record<string, unknown>;
-      return mapKeys(o).map((k) => o[k]);
+      return goKeys(o).map((k) => o[k]);
     }
     case 'slice':
       return [...(v as unknown[])];
     case 'string':
-      return utf8Bytes(v as string).map((b) => new GoUint8(b));
+      return Array.from(utf8Encode(v as string), (b) => new GoUint8(b));
     default:
       return [];
   }

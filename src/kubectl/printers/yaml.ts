@@ -20,6 +20,8 @@
  * trailing newline.
  */
 // Behaviour of staging/src/k8s.io/cli-runtime/pkg/printers/{yaml,json}.go with sigs.k8s.io/yaml/goyaml.v2 (emitterc.go, encode.go, resolve.go, sorter.go) and Go encoding/json
+import { goParseInt, goParseUint, underscoreOK, type GoNumError } from '../../lib/goint';
+import { goKeys } from '../../lib/order';
 
 /** Raised where kubectl itself would fail to print (for example raw control characters). */
 export class KubectlYamlError extends Error {
@@ -81,18 +83,6 @@ export function goJsonNumber(n: number): string {
 // ---------------------------------------------------------------------------
 // Go encoding/json
 
-/** Orders strings by code point (= UTF-8 byte order), as Go sorts map keys. */
-export function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i) as number;
-    const y = b.codePointAt(i) as number;
-    if (x !== y) return x < y ? -1 : 1;
-    if (x > 0xffff) i++;
-  }
-  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
-}
-
 const HEX = '0123456789abcdef';
 
 /** A JSON string literal as Go's encoding/json writes it (HTML-safe escaping). */
@@ -132,10 +122,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 function sortedEntries(o: Record<string, unknown>): [string, unknown][] {
-  return Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort(compareCodePoints)
-    .map((k) => [k, o[k]]);
+  return goKeys(o).map((k) => [k, o[k]]);
 }
 
 function jsonScalar(v: unknown): string {
@@ -273,94 +260,12 @@ const RESOLVE_MAP = new Set([
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 
-type NumResult = 'ok' | 'syntax' | 'range';
-
-function digitValue(ch: string): number {
-  const c = ch.charCodeAt(0);
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  const l = c | 0x20;
-  if (l >= 0x61 && l <= 0x7a) return l - 0x61 + 10;
-  return 99;
-}
-
-/** strconv.ParseUint(s, base, 64): the value, or why it fails (base 0 = prefix-detected). */
-function parseUint(s: string, base: number): bigint | 'syntax' | 'range' {
-  if (s === '') return 'syntax';
-  if (base === 0) {
-    base = 10;
-    if (s[0] === '0') {
-      const p = (s[1] ?? '').toLowerCase();
-      if (s.length >= 3 && p === 'b') { base = 2; s = s.slice(2); }
-      else if (s.length >= 3 && p === 'o') { base = 8; s = s.slice(2); }
-      else if (s.length >= 3 && p === 'x') { base = 16; s = s.slice(2); }
-      else { base = 8; s = s.slice(1); }
-    }
-  }
-  let n = 0n;
-  const b = BigInt(base);
-  for (const ch of s) {
-    const d = digitValue(ch);
-    if (d >= base) return 'syntax';
-    n = n * b + BigInt(d);
-    if (n > UINT64_MAX) return 'range';
-  }
-  return n;
-}
-
-function goParseUint(s: string, base: number): NumResult {
-  const r = parseUint(s, base);
-  return typeof r === 'bigint' ? 'ok' : r;
-}
-
-/** strconv.ParseInt(s, base, 64) outcome. */
-function goParseInt(s: string, base: number): NumResult {
-  if (s === '') return 'syntax';
-  let neg = false;
-  if (s[0] === '+' || s[0] === '-') {
-    neg = s[0] === '-';
-    s = s.slice(1);
-  }
-  const n = parseUint(s, base);
-  if (typeof n !== 'bigint') return n;
-  if (!neg && n > INT64_MAX) return 'range';
-  if (neg && n > -INT64_MIN) return 'range';
-  return 'ok';
-}
-
-/** strconv's underscoreOK: underscores only between digits (or after a base prefix). */
-function underscoreOk(s: string): boolean {
-  let saw = '^';
-  let i = 0;
-  if (s[0] === '-' || s[0] === '+') s = s.slice(1);
-  let hex = false;
-  if (s.length >= 2 && s[0] === '0' && 'box'.includes((s[1] as string).toLowerCase())) {
-    i = 2;
-    saw = '0';
-    hex = (s[1] as string).toLowerCase() === 'x';
-  }
-  for (; i < s.length; i++) {
-    const c = s[i] as string;
-    if ((c >= '0' && c <= '9') || (hex && /[a-f]/i.test(c))) {
-      saw = '0';
-      continue;
-    }
-    if (c === '_') {
-      if (saw !== '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw === '_') return false;
-    saw = '!';
-  }
-  return saw !== '_';
-}
-
 /** strconv.ParseFloat(s, 64) succeeds, for decimal (non-hex, non-inf/nan) text. */
 function goParseDecimalFloatOk(s: string): boolean {
   if (!/^[+-]?(?:[0-9_]*\.?[0-9_]*)(?:[eE][+-]?[0-9][0-9_]*)?$/.test(s)) return false;
   const mant = s.replace(/^[+-]/, '').split(/[eE]/)[0] as string;
   if (!/[0-9]/.test(mant)) return false;
-  if (s.includes('_') && !underscoreOk(s)) return false;
+  if (s.includes('_') && !underscoreOK(s)) return false;
   return Number.isFinite(Number(s.replace(/_/g, '')));
 }
 
@@ -506,14 +411,15 @@ function resolvesToNonString(s: string): boolean {
   if (hint === '.') return goParseDecimalFloatOk(s);
   if (parseTimestamp(s)) return true;
   const plain = s.replace(/_/g, '');
-  if (goParseInt(plain, 0) === 'ok') return true;
-  if (goParseUint(plain, 0) === 'ok') return true;
+  const ok = (r: bigint | GoNumError) => typeof r === 'bigint';
+  if (ok(goParseInt(plain, 0))) return true;
+  if (ok(goParseUint(plain, 0))) return true;
   if (floatOk(plain)) return true;
   if (plain.startsWith('0b')) {
     const body = plain.slice(2);
-    if (goParseInt(body, 2) === 'ok' || goParseUint(body, 2) === 'ok') return true;
+    if (ok(goParseInt(body, 2)) || ok(goParseUint(body, 2))) return true;
   } else if (plain.startsWith('-0b')) {
-    if (goParseInt('-' + plain.slice(3), 2) === 'ok') return true;
+    if (ok(goParseInt('-' + plain.slice(3), 2))) return true;
   }
   // (newer go-yaml forks also try big.Int here; the one in kubectl 1.32 does not)
   return false;

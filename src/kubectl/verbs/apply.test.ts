@@ -1,47 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Session } from '../../scenario/session';
+import { openTerminal, stored, webSet } from '../../scenario/testing';
 
-const STS = `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: nginx
-  replicas: 2
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.25
-        volumeMounts:
-        - name: www
-          mountPath: /www
-  volumeClaimTemplates:
-  - metadata:
-      name: www
-    spec:
-      accessModes: [ReadWriteOnce]
-      resources:
-        requests:
-          storage: 1Gi
-`;
+const STS = webSet({ www: '/www' });
 
 function terminal(files: Record<string, string>) {
-  const s = new Session({ seed: 1 }, { 'web.yaml': STS, ...files });
-  const run = (line: string) => {
-    let out = '';
-    let err = '';
-    const code = s.run(line, { out: (x) => void (out += x), err: (x) => void (err += x) });
-    return { out, err, code };
-  };
-  const state = () => JSON.stringify(['StatefulSet', 'Pod', 'PersistentVolumeClaim', 'Service', 'StorageClass'].map((k) => s.cluster.api.list(k).map((o) => [o.metadata.name, o.metadata.resourceVersion])));
-  return { s, run, state };
+  const { s, runApart } = openTerminal({ 'web.yaml': STS, ...files });
+  const state = () => stored(s, ['StatefulSet', 'Pod', 'PersistentVolumeClaim', 'Service', 'StorageClass']);
+  return { s, run: runApart, state };
 }
 
 const edit = (from: string, to: string) => STS.replace(from, to);

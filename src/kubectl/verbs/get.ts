@@ -172,19 +172,7 @@ export const getVerb: Verb = {
         // Behaviour of multipleGVKsRequested: a list per kind always counts; by name, only the objects found.
         const kinds = req.names ? new Set(all.map((x) => x.kind)).size : req.kinds.length;
         const opts = tableOpts(p.flags, out, kinds > 1 || bool(f, 'show-kind'), allNs);
-        // Behaviour of get.go: each kind starts a fresh set of column widths, after a blank line.
-        let text = '';
-        for (const g of groups) {
-          if (!g.items.length) continue;
-          if (text) {
-            text += tw.flush() + '\n';
-            tw.setRememberedWidths([]);
-          }
-          if (!opts.noHeaders) tw.write(line(headerRow(g.kind, opts)));
-          for (const obj of g.items) tw.write(line(dataRow(g.kind, obj, ctx, opts)));
-          text += tw.flush();
-        }
-        ctx.out(text);
+        ctx.out(tablesText(groups, opts, ctx, tw));
       } else if (out.kind === 'name') {
         for (const { kind, obj } of all) ctx.out(nameOf(kind, obj) + '\n');
       } else if (!(req.names?.length === 1 && errors.length)) {
@@ -200,6 +188,25 @@ export const getVerb: Verb = {
     return 0;
   },
 };
+
+/**
+ * A table per kind that has objects, in `tw`. Behaviour of get.go: each kind
+ * starts a fresh set of column widths, after a blank line.
+ */
+function tablesText(groups: { kind: KindInfo; items: KObject[] }[], opts: TableOpts, ctx: VerbContext, tw: TabWriter): string {
+  let text = '';
+  for (const g of groups) {
+    if (!g.items.length) continue;
+    if (text) {
+      text += tw.flush() + '\n';
+      tw.setRememberedWidths([]);
+    }
+    if (!opts.noHeaders) tw.write(line(headerRow(g.kind, opts)));
+    for (const obj of g.items) tw.write(line(dataRow(g.kind, obj, ctx, opts)));
+    text += tw.flush();
+  }
+  return text;
+}
 
 /**
  * `kubectl get -f FILE…`: the objects the files name, fetched as they are
@@ -226,18 +233,7 @@ function getFromFiles(args: string[], files: string[], f: FlagValues, out: Outpu
   const all = groups.flatMap((g) => g.items.map((obj) => ({ kind: g.kind, obj })));
   if (out.kind === 'table' || out.kind === 'wide') {
     const opts = tableOpts(f, out, groups.length > 1 || bool(f, 'show-kind'), false);
-    const tw = kubectlTabWriter();
-    let text = '';
-    for (const g of groups) {
-      if (text) {
-        text += tw.flush() + '\n';
-        tw.setRememberedWidths([]);
-      }
-      if (!opts.noHeaders) tw.write(line(headerRow(g.kind, opts)));
-      for (const obj of g.items) tw.write(line(dataRow(g.kind, obj, ctx, opts)));
-      text += tw.flush();
-    }
-    ctx.out(text);
+    ctx.out(tablesText(groups, opts, ctx, kubectlTabWriter()));
   } else if (files.length > 1 || err === undefined) {
     // Behaviour of printGeneric: one file implies one item, and then an error is all that is printed.
     if (out.kind === 'name') for (const { kind, obj } of all) ctx.out(nameOf(kind, obj) + '\n');

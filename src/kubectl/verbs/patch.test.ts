@@ -1,54 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { Session } from '../../scenario/session';
+import { MANIFESTS, openTerminal, stored } from '../../scenario/testing';
 
-const STS = `apiVersion: v1
-kind: Service
-metadata:
-  name: nginx
-spec:
-  clusterIP: None
-  selector:
-    app: nginx
-  ports:
-  - port: 80
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: nginx
-  replicas: 2
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.25
-        readinessProbe:
+/** The Service and the set, its container with a readiness probe. */
+const STS = `${MANIFESTS}        readinessProbe:
           httpGet:
             port: 80
 `;
 
 /** A terminal with the set running, and a fingerprint of everything stored. */
 function running() {
-  const s = new Session({ seed: 1 }, { 'web.yaml': STS });
-  const run = (line: string) => {
-    let out = '';
-    let err = '';
-    const code = s.run(line, { out: (x) => void (out += x), err: (x) => void (err += x) });
-    return { out, err, code };
-  };
-  run('kubectl apply -f web.yaml');
-  run('kubectl rollout status sts/web');
-  const api = s.cluster.api;
-  const state = () => JSON.stringify(['StatefulSet', 'Pod', 'PersistentVolumeClaim', 'Service'].map((k) => api.list(k).map((o) => [o.metadata.name, o.metadata.resourceVersion])));
-  return { s, run, api, state };
+  const { s, runApart } = openTerminal({ 'web.yaml': STS }, ['kubectl apply -f web.yaml', 'kubectl rollout status sts/web']);
+  const state = () => stored(s, ['StatefulSet', 'Pod', 'PersistentVolumeClaim', 'Service']);
+  return { s, run: runApart, api: s.cluster.api, state };
 }
 
 /** Runs a line that must fail, and checks nothing changed, not even after the controllers ran. */

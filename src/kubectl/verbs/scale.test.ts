@@ -1,37 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Session } from '../../scenario/session';
-
-const STS = `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: nginx
-  replicas: 1
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.25
-`;
+import { openTerminal, webSet } from '../../scenario/testing';
 
 function terminal() {
-  const s = new Session({ seed: 1 }, { 'web.yaml': STS });
-  const run = (line: string) => {
-    let out = '';
-    let err = '';
-    const code = s.run(line, { out: (x) => void (out += x), err: (x) => void (err += x) });
-    return { out, err, code };
-  };
-  run('kubectl apply -f web.yaml');
+  const { s, runApart } = openTerminal({ 'web.yaml': webSet({ replicas: 1 }) }, ['kubectl apply -f web.yaml']);
   const replicas = () => (s.cluster.api.get('StatefulSet', 'default', 'web')?.['spec'] as { replicas: number }).replicas;
-  return { run, replicas };
+  return { run: runApart, replicas };
 }
 
 describe('kubectl scale goes through the scale subresource', () => {

@@ -6,37 +6,17 @@
  * template with `containers: null` is stored and only fails when pods are made.
  */
 import { describe, expect, it } from 'vitest';
-import { Session } from '../../scenario/session';
+import { openTerminal, webSet } from '../../scenario/testing';
 
-const STS = `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: nginx
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.25
-`;
-
+/** The set without `replicas`; a terminal that shows a line's output as `text`. */
 function terminal() {
-  const s = new Session({ seed: 1 }, { 'web.yaml': STS });
+  const t = openTerminal({ 'web.yaml': webSet({ replicas: null }) }, ['kubectl apply -f web.yaml']);
   const run = (line: string) => {
-    let text = '';
-    const code = s.run(line, { out: (x) => void (text += x), err: (x) => void (text += x) });
+    const { out: text, code } = t.run(line);
     return { code, text };
   };
-  run('kubectl apply -f web.yaml');
-  const image = () => JSON.stringify(s.cluster.api.get('StatefulSet', 'default', 'web')?.['spec']);
-  return { s, run, image };
+  const image = () => JSON.stringify(t.s.cluster.api.get('StatefulSet', 'default', 'web')?.['spec']);
+  return { s: t.s, run, image };
 }
 
 describe('kubectl set image', () => {

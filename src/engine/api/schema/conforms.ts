@@ -4,16 +4,16 @@
  * Tests use it to check that whatever the API server accepted is well typed;
  * it reads the same schema the decoders do.
  */
+import { isJsonMap } from '../../../lib/own';
 import { isValidQuantity } from '../quantity';
 import { kindType, type GoType } from './types';
-import { isObject } from './values';
 
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const MICRO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /** The first place where `obj` does not fit the Go type of its kind (`spec.replicas: want int32, got "x"`), or undefined. */
 export function nonConformance(obj: unknown): string | undefined {
-  if (!isObject(obj) || typeof obj['kind'] !== 'string') return '<root>: not an object with a kind';
+  if (!isJsonMap(obj) || typeof obj['kind'] !== 'string') return '<root>: not an object with a kind';
   const t = kindType(obj['kind']);
   if (!t) return `<root>: no Go type for kind ${obj['kind']}`;
   return check(obj, t, '');
@@ -64,14 +64,14 @@ function check(v: unknown, t: GoType, path: string): string | undefined {
       }
       return undefined;
     case 'map':
-      if (!isObject(v)) return want(t.str);
+      if (!isJsonMap(v)) return want(t.str);
       for (const k of Object.keys(v)) {
         const e = check(v[k], t.elem, `${path}[${JSON.stringify(k)}]`);
         if (e) return e;
       }
       return undefined;
     case 'struct':
-      if (!isObject(v)) return want(t.str);
+      if (!isJsonMap(v)) return want(t.str);
       for (const k of Object.keys(v)) {
         const ft = t.fields.get(k);
         const sub = path ? `${path}.${k}` : k;

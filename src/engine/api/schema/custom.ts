@@ -5,11 +5,13 @@
  * intstr.IntOrString.UnmarshalJSON, metav1.Time/MicroTime.UnmarshalJSON,
  * runtime.RawExtension.UnmarshalJSON and metav1.FieldsV1.UnmarshalJSON.
  */
+import { deepCopy } from '../../../lib/clone';
+import { isJsonMap } from '../../../lib/own';
 import { goJSON } from '../gofmt';
 import { canonicalQuantity, parseQuantity, QuantityError } from '../quantity';
 import { formatRFC3339, formatRFC3339Micro, goParseTime, GoTimeError, RFC3339, RFC3339_MICRO } from './gotime';
 import type { CustomName } from './types';
-import { copyJson, isObject, numberText } from './values';
+import { numberText } from './values';
 
 /**
  * An error from a custom unmarshaler. `type` errors are encoding/json's
@@ -29,7 +31,7 @@ export function jsonWhat(v: unknown): string {
   if (typeof v === 'number') return 'number';
   if (typeof v === 'boolean') return 'bool';
   if (Array.isArray(v)) return 'array';
-  if (isObject(v)) return 'object';
+  if (isJsonMap(v)) return 'object';
   return 'null';
 }
 
@@ -93,7 +95,7 @@ export function unmarshalCustom(name: CustomName, v: unknown): CustomResult {
     }
     case 'runtime.RawExtension':
     case 'v1.FieldsV1':
-      return ok(v === null ? undefined : copyJson(v));
+      return ok(v === null ? undefined : deepCopy(v));
     case 'v1.Duration':
       if (v === null) return ok(undefined);
       return typeof v === 'string' ? ok(v) : fail({ kind: 'type', what: jsonWhat(v), type: 'string' });

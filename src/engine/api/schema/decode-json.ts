@@ -22,14 +22,16 @@
  *
  * The result holds only what the Go type holds: unknown fields are dropped.
  */
+import { goKeys } from '../../../lib/order';
+import { isJsonMap, setOwn, type JsonMap } from '../../../lib/own';
 import { goQuote } from '../gofmt';
 import { typeErrorText, unmarshalCustom, type GoError } from './custom';
 import { deref, type GoType, type StructType } from './types';
-import { goKeys, isObject, numberText, setOwn, type JsonObject } from './values';
+import { numberText } from './values';
 
 export interface JsonDecodeResult {
   /** The decoded object (only fields the Go type has), when decoding did not fail. */
-  value: JsonObject | undefined;
+  value: JsonMap | undefined;
   /** The decode error (`json: cannot unmarshal …` or a custom unmarshaler's message), if any. */
   error: string | undefined;
   /** Strict errors (`unknown field "spec.replicaz"`), in the order the decoder met them. */
@@ -59,7 +61,7 @@ const ZERO = Symbol('zero');
 /** Decodes `body` into the struct `t` (UnmarshalStrict: unknown fields are collected as strict errors). */
 export function decodeJson(body: unknown, t: StructType): JsonDecodeResult {
   const r = decodeJsonValue(body, t);
-  return r.value === undefined || isObject(r.value) ? (r as JsonDecodeResult) : { ...r, value: {} };
+  return r.value === undefined || isJsonMap(r.value) ? (r as JsonDecodeResult) : { ...r, value: {} };
 }
 
 /** Like decodeJson for any Go type (`[]handlers.jsonPatchOp`, `map[string]interface {}`). */
@@ -143,11 +145,11 @@ function decodeValue(v: unknown, t: GoType, st: State, path: string): unknown {
       return out;
     }
     case 'map': {
-      if (!isObject(v)) {
+      if (!isJsonMap(v)) {
         typeError(st, what(v), target);
         return ZERO;
       }
-      const out: JsonObject = {};
+      const out: JsonMap = {};
       for (const k of st.sorted ? goKeys(v) : Object.keys(v)) {
         if (v[k] === undefined) continue;
         const x = decodeValue(v[k], target.elem, st, path ? `${path}.${k}` : k);
@@ -156,7 +158,7 @@ function decodeValue(v: unknown, t: GoType, st: State, path: string): unknown {
       return out;
     }
     case 'struct':
-      if (!isObject(v)) {
+      if (!isJsonMap(v)) {
         typeError(st, what(v), target);
         return ZERO;
       }
@@ -166,8 +168,8 @@ function decodeValue(v: unknown, t: GoType, st: State, path: string): unknown {
   }
 }
 
-function struct(v: JsonObject, t: StructType, st: State, path: string): JsonObject {
-  const out: JsonObject = {};
+function struct(v: JsonMap, t: StructType, st: State, path: string): JsonMap {
+  const out: JsonMap = {};
   const fields = t.fields;
   for (const k of st.sorted ? goKeys(v) : Object.keys(v)) {
     if (v[k] === undefined) continue;
@@ -205,8 +207,8 @@ function anyValue(v: unknown, st: State): unknown {
     return ZERO;
   }
   if (Array.isArray(v)) return v.map((x) => (x === null ? null : anyValue(x, st)));
-  if (isObject(v)) {
-    const out: JsonObject = {};
+  if (isJsonMap(v)) {
+    const out: JsonMap = {};
     for (const k of Object.keys(v)) if (v[k] !== undefined) setOwn(out, k, v[k] === null ? null : anyValue(v[k], st));
     return out;
   }

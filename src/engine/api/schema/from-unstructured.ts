@@ -12,13 +12,14 @@
  * Unknown fields are collected (when asked) and sorted by message.
  */
 import { compareBytes } from '../../../lib/order';
+import { isJsonMap, setOwn, type JsonMap } from '../../../lib/own';
 import { goErrorText, unmarshalCustom } from './custom';
 import { zeroValue } from './decode-json';
 import type { GoType, StructType } from './types';
-import { isObject, setOwn, unstructuredKind, type JsonObject } from './values';
+import { unstructuredKind } from './values';
 
 export interface UnstructuredResult {
-  value: JsonObject | undefined;
+  value: JsonMap | undefined;
   error: string | undefined;
   /** `unknown field "spec.replicaz"`, sorted, when unknown fields were asked for. */
   unknown: string[];
@@ -34,10 +35,10 @@ interface Ctx {
 }
 
 /** Converts `u` into the struct `t`; `returnUnknownFields` is true for the Strict and Warn directives. */
-export function fromUnstructured(u: JsonObject, t: StructType, returnUnknownFields: boolean): UnstructuredResult {
+export function fromUnstructured(u: JsonMap, t: StructType, returnUnknownFields: boolean): UnstructuredResult {
   const ctx: Ctx = { returnUnknown: returnUnknownFields, unknown: [] };
   try {
-    const value = convert(u, t, ctx, '') as JsonObject;
+    const value = convert(u, t, ctx, '') as JsonMap;
     return { value, error: undefined, unknown: [...ctx.unknown].sort(compareBytes) };
   } catch (e) {
     if (e instanceof ConvertError) return { value: undefined, error: e.message, unknown: [] };
@@ -65,8 +66,8 @@ function convert(v: unknown, t: GoType, ctx: Ctx, path: string): unknown {
       });
     }
     case 'map': {
-      if (!isObject(v)) throw new ConvertError(`cannot restore map from ${unstructuredKind(v)}`);
-      const out: JsonObject = {};
+      if (!isJsonMap(v)) throw new ConvertError(`cannot restore map from ${unstructuredKind(v)}`);
+      const out: JsonMap = {};
       // Map values carry no path: the converter does not push map keys.
       for (const k of Object.keys(v)) {
         const x = convert(v[k], t.elem, ctx, path);
@@ -81,9 +82,9 @@ function convert(v: unknown, t: GoType, ctx: Ctx, path: string): unknown {
   }
 }
 
-function struct(v: unknown, t: StructType, ctx: Ctx, path: string): JsonObject {
-  if (!isObject(v)) throw new ConvertError(`cannot restore struct from: ${unstructuredKind(v)}`);
-  const out: JsonObject = {};
+function struct(v: unknown, t: StructType, ctx: Ctx, path: string): JsonMap {
+  if (!isJsonMap(v)) throw new ConvertError(`cannot restore struct from: ${unstructuredKind(v)}`);
+  const out: JsonMap = {};
   for (const [name, ft] of t.fields) {
     if (!Object.prototype.hasOwnProperty.call(v, name) || v[name] === undefined) continue;
     if (v[name] === null) {

@@ -5,6 +5,7 @@
  * Behaviour of the Go 1.23 standard library time/format.go parse (the version
  * Kubernetes v1.32 is built with).
  */
+import { utf8Encode } from '../../../lib/utf8';
 
 export const RFC3339 = '2006-01-02T15:04:05Z07:00';
 export const RFC3339_MICRO = '2006-01-02T15:04:05.000000Z07:00';
@@ -29,18 +30,9 @@ function timeQuote(bytes: string): string {
 /** The UTF-8 bytes of `s`, one char each (Go indexes strings by byte). */
 function byteString(s: string): string {
   let out = '';
-  for (const ch of s) for (const b of utf8(ch)) out += String.fromCharCode(b);
-  return out;
-}
-
-function utf8(ch: string): number[] {
-  const c = ch.codePointAt(0) as number;
-  if (c < 0x80) return [c];
-  if (c < 0x800) return [0xc0 | (c >> 6), 0x80 | (c & 0x3f)];
   // Lone surrogates are encoded by Go as U+FFFD.
-  if (c >= 0xd800 && c < 0xe000) return [0xef, 0xbf, 0xbd];
-  if (c < 0x10000) return [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)];
-  return [0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)];
+  for (const b of utf8Encode(s)) out += String.fromCharCode(b);
+  return out;
 }
 
 /** ParseError.Error() */

@@ -5,12 +5,8 @@
  * as int64 or float64 (sigs.k8s.io/json PreserveInts), and the reflect kind
  * names FromUnstructured prints.
  */
-import { compareBytes } from '../../../lib/order';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-export type JsonObject = Record<string, unknown>;
-
-export const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * The JSON text kubectl would send for a number: Go's encoder writes int64s
@@ -41,29 +37,4 @@ export function unstructuredKind(v: unknown): string {
 export function unstructuredTypeString(v: unknown): string {
   const k = unstructuredKind(v);
   return k === 'map' ? 'map[string]interface {}' : k === 'slice' ? '[]interface {}' : k;
-}
-
-/** Own keys with a value, in Go's byte order: the order of a JSON object kubectl built from a Go map. */
-export function goKeys(o: JsonObject): string[] {
-  return Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort(compareBytes);
-}
-
-/** Sets an own data property, also for keys such as `__proto__` that plain assignment would treat specially. */
-export function setOwn(o: JsonObject, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
-  else o[key] = value;
-}
-
-/** A deep copy of JSON-shaped data that keeps every own key as data (RawExtension contents, unknown payloads). */
-export function copyJson(v: unknown): unknown {
-  if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(copyJson);
-  const out: JsonObject = {};
-  for (const k of Object.keys(v)) {
-    const x = (v as JsonObject)[k];
-    if (x !== undefined) setOwn(out, k, copyJson(x));
-  }
-  return out;
 }
