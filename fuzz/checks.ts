@@ -60,8 +60,10 @@ const JS_TEXT: RegExp[] = [
  * allowed: a match is reported only when `input` does not contain it.
  */
 export function jsTextIn(output: string, input: string): string | undefined {
-  // Go's own words that look like JavaScript's: encoding/json refusing a float.
+  // Go's own words that look like JavaScript's: encoding/json refusing a float, and
+  // sigs.k8s.io/yaml printing a float value (%+#v) beside a map key it cannot convert.
   output = output.replace(/json: unsupported value: (?:NaN|[+-]Inf)/g, 'json: unsupported value');
+  output = output.replace(/(unsupported map key of type: [^\n]*, value: )(?:NaN|[+-]Inf)\b/g, '$1<float>');
   for (const re of JS_TEXT) {
     const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
     for (const m of output.matchAll(g)) {

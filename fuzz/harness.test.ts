@@ -35,6 +35,8 @@ describe('checks', () => {
     expect(jsTextIn('Error from server (NotFound): pods "undefined" not found\n', 'kubectl get pod undefined')).toBeUndefined();
     expect(jsTextIn('replicas: NaN\n', 'kubectl get sts')).toBe('replicas: NaN');
     expect(jsTextIn('Error from server (InternalError): boom\n', 'x')).toBeUndefined();
+    // Go's fmt prints a float beside a key sigs.k8s.io/yaml cannot convert (checked with kubectl 1.32).
+    expect(jsTextIn('error: error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: NaN\n', '~: .nan')).toBeUndefined();
     expect(jsTextIn('web-0   1/1   Running   0   10s\n', 'x')).toBeUndefined();
   });
 
