@@ -61,7 +61,21 @@ describe('grep (busybox 1.36.1)', () => {
     const line = 'a'.repeat(200_000);
     const sh = shell({ long: `${line}\n`.repeat(5) });
     const r = sh.command(['grep', '-cE', '(a|b|c|d|e|f|g|h|i|j){1,40}x', 'long'], '');
-    expect(r).toEqual({ stdout: '', stderr: `grep: the playground stops a search after ${GREP_STEP_BUDGET} steps\n`, exitCode: 2 });
+    expect(r).toEqual({ stdout: '', stderr: `grep: the playground stops the searches of one exec after ${GREP_STEP_BUDGET} steps\n`, exitCode: 2 });
+  });
+
+  it('shares one step budget among all the greps of an exec', () => {
+    const files = { long: `${'a'.repeat(100_000)}\n` };
+    const args = ['grep', '-cE', '(a|b|c){1,8}x', 'long'];
+    const sh = shell(files);
+    expect(sh.command(args, '')).toEqual({ stdout: '0\n', stderr: '', exitCode: 1 });
+    const used = sh.ctx.budget.regexSteps;
+    expect(used).toBeGreaterThan(GREP_STEP_BUDGET / 50);
+    const fits = Math.floor(GREP_STEP_BUDGET / used);
+    for (let i = 1; i < fits; i++) expect(sh.command(args, '').exitCode).toBe(1);
+    expect(sh.command(args, '')).toEqual({ stdout: '', stderr: `grep: the playground stops the searches of one exec after ${GREP_STEP_BUDGET} steps\n`, exitCode: 2 });
+    // A new exec has the whole budget again.
+    expect(shell(files).command(args, '').exitCode).toBe(1);
   });
 
   it('reports regcomp errors as busybox does', () => {

@@ -11,6 +11,7 @@ import { getopt, GetoptError, xatoiPositive } from './getopt';
 import { Regex, RegexBudgetError, RegexSyntaxError, isWordByte, type Budget } from './regex';
 import type { Shell } from './shell';
 import { utf8Decode, utf8Encode } from '../../lib/utf8';
+import { EXEC_REGEX_STEPS } from './limits';
 
 const BANNER = 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\n';
 export const GREP_USAGE = `${BANNER}Usage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...
@@ -42,11 +43,8 @@ Search for PATTERN in FILEs (or stdin)
 \t-f FILE\tRead pattern from file
 `;
 
-/**
- * Regex steps one grep may take. SIM: real grep has no such limit; a search that needs more
- * stops with a message (a line of 1 MiB against a pattern of a few dozen states fits).
- */
-export const GREP_STEP_BUDGET = 50_000_000;
+/** SIM: the `grep`s of one exec share a step budget (limits.ts). */
+export const GREP_STEP_BUDGET = EXEC_REGEX_STEPS;
 
 
 interface Pattern {
@@ -154,7 +152,7 @@ export function grep(sh: Shell, argv0: string, args: string[], stdin: string): C
   if (has('H')) printFilename = true;
   if (has('h')) printFilename = false;
 
-  const budget: Budget = { steps: GREP_STEP_BUDGET };
+  const budget: Budget = sh.ctx.budget.regex;
   let openErrors = false;
   let curFile = '';
 
@@ -335,7 +333,7 @@ export function grep(sh: Shell, argv0: string, args: string[], stdin: string): C
     return { stdout: out, stderr: err, exitCode: openErrors ? 2 : matched ? 0 : 1 };
   } catch (e) {
     if (e instanceof Stop) return e.result;
-    if (e instanceof RegexBudgetError) return { stdout: out, stderr: `${err}grep: the playground stops a search after ${GREP_STEP_BUDGET} steps\n`, exitCode: 2 };
+    if (e instanceof RegexBudgetError) return { stdout: out, stderr: `${err}grep: the playground stops the searches of one exec after ${GREP_STEP_BUDGET} steps\n`, exitCode: 2 };
     throw e;
   }
 }

@@ -38,10 +38,24 @@ export const MAX_EXEC_OUTPUT = 1024 * 1024;
 /** Characters one exec may move through argument lists and outputs, all commands together. */
 export const MAX_EXEC_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Regex steps the `grep`s of one exec may take together. SIM: real grep has no such
+ * limit; a search that needs more stops with a message (a line of 1 MiB against a
+ * pattern of a few dozen states fits).
+ */
+export const EXEC_REGEX_STEPS = 50_000_000;
+
 /** Per-exec counters, shared by every shell and command of one `kubectl exec`. */
 export class ExecBudget {
   commands = 0;
   bytes = 0;
+  /** What the exec's searches have left; every grep draws from it. */
+  readonly regex = { steps: EXEC_REGEX_STEPS };
+
+  /** Regex steps used so far. */
+  get regexSteps(): number {
+    return EXEC_REGEX_STEPS - Math.max(0, this.regex.steps);
+  }
 
   /** Counts `n` characters of work; stops the exec past MAX_EXEC_BYTES. */
   spend(n: number): void {
