@@ -66,10 +66,30 @@ steps:
   - kubectl get pods "<b>x</b>"
 `;
 
+/** Prints about 200 KB a step: its replay passes the 16 MiB output limit at about the 84th step of 120. */
+const LOUD = `version: 1
+manifests: |
+  apiVersion: apps/v1
+  kind: StatefulSet
+  metadata:
+    name: loud
+    annotations:
+      note: ${'x'.repeat(100_000)}
+  spec:
+    serviceName: nginx
+    replicas: 0
+    selector: {matchLabels: {app: loud}}
+    template:
+      metadata: {labels: {app: loud}}
+      spec: {containers: [{name: c, image: nginx}]}
+steps:
+${'  - kubectl get sts loud -o yaml\n'.repeat(120)}`;
+
 for (const [name, path, message] of [
   ['a truncated link', () => linkFor(readFileSync('src/scenarios/canary-partition.yaml', 'utf8')).slice(0, 300), /cut short|damaged/],
   ['a link from a newer version', () => '/#7.abcdef', /newer playground \(link version 7\)/],
   ['a link that is not base64', () => '/#1.%%%%', /not part of a playground link/],
+  ['a link whose replay passes a limit', () => linkFor(LOUD), /could not be opened: \d+:5: the playground stops a replay after 16 MiB of output; this step passed the limit\./],
   ['a decompression bomb', () => `/#1.${deflateRawSync(Buffer.alloc(40 * 1024 * 1024, 97), { level: 9 }).toString('base64url')}`, /larger than 512 KB/],
 ] as const) {
   test(`${name} gives a clear message and a working playground`, async ({ app, page }) => {

@@ -49,7 +49,11 @@ async function openFirstScenario(config: EmbedConfig): Promise<void> {
   } catch {
     // no session storage: treat the link as new
   }
-  if (fromLink && 'text' in fromLink && (await openScenario(fromLink.text, { source: 'The link', keepEdits: own, lesson: config.lesson ?? false, play }))) return;
+  if (fromLink && 'text' in fromLink) {
+    if (await openScenario(fromLink.text, { source: 'The link', keepEdits: own, lesson: config.lesson ?? false, play })) return;
+    const said = useSim.getState().notice ?? 'The link could not be opened';
+    useSim.setState({ notice: `${said}${/[.!?]$/.test(said) ? '' : '.'} The playground opened its starting scenario instead.` });
+  }
   if (fromLink && 'error' in fromLink) useSim.setState({ notice: `${fromLink.error} The playground opened its starting scenario instead.` });
 
   const name = new URLSearchParams(location.search).get('scenario');

@@ -1,7 +1,8 @@
 /**
  * `npm run sim -- FILE [--json]`: replays a scenario headless and prints its
  * transcript (or a JSON report). Exit 0 when the scenario ran, 2 with
- * `FILE:LINE:COLUMN: message` on stderr when the scenario is invalid.
+ * `FILE:LINE:COLUMN: message` on stderr when the scenario is invalid, or
+ * when its replay passed a limit (replay.ts): then what ran is printed first.
  */
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
@@ -35,6 +36,11 @@ function main(argv: string[]): number {
   }
   const result = runScenario(scenario);
   process.stdout.write(json ? JSON.stringify(toJsonReport(scenario, result), null, 2) + '\n' : result.transcript);
+  if (result.stopped) {
+    // The replay passed one of its limits: what ran is printed, and the step it stopped after is named.
+    process.stderr.write(`${file}:${result.stopped.line}:${result.stopped.column}: ${result.stopped.message}\n`);
+    return 2;
+  }
   return 0;
 }
 

@@ -26,6 +26,8 @@ export interface Scenario {
   description?: string;
   cluster: ClusterConfig;
   manifests: string;
+  /** Where the `manifests` field is (its key; line and column from 1), when the file has one. */
+  manifestsAt?: { line: number; column: number };
   /** Extra files `kubectl apply -f NAME` can read, besides manifests.yaml. */
   files: Record<string, string>;
   steps: ScenarioStep[];
@@ -229,6 +231,11 @@ export function parseScenario(text: string): Scenario {
     }
   }
   const out: Scenario = { version: 1, cluster, manifests, files, steps };
+  const mp = get(root, 'manifests');
+  if (mp) {
+    const [line, column] = pos(mp.key as YamlNode);
+    out.manifestsAt = { line, column };
+  }
   const title = str(get(root, 'title'), 'title');
   const description = str(get(root, 'description'), 'description');
   if (title !== undefined) out.title = title;

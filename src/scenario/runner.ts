@@ -5,9 +5,10 @@
 import type { KObject } from '../engine/api/types';
 import { KINDS } from '../engine/api/kinds';
 import type { Scenario } from './parse';
+import { replay, MANIFESTS_FILE, type ReplayLimits, type ReplayStop } from './replay';
 import { Session } from './session';
 
-export const MANIFESTS_FILE = 'manifests.yaml';
+export { MANIFESTS_FILE } from './replay';
 
 export interface StepResult {
   /** The command line, `# text` for say steps. */
@@ -23,38 +24,33 @@ export interface RunResult {
   transcript: string;
   steps: StepResult[];
   session: Session;
+  /** Set when the replay passed one of its limits: the step it stopped after, and why. */
+  stopped?: ReplayStop;
 }
 
-/** Runs every step of a scenario. Never throws for a failing command: its error is in the output. */
-export function runScenario(s: Scenario): RunResult {
+/**
+ * Runs every step of a scenario (or those before the step that passed the
+ * replay's budget). Never throws for a failing command: its error is in the output.
+ */
+export function runScenario(s: Scenario, opts: { limits?: Partial<ReplayLimits> } = {}): RunResult {
   const session = new Session(s.cluster, { ...s.files, [MANIFESTS_FILE]: s.manifests });
   const steps: StepResult[] = [];
-  let transcript = '';
-  const exec = (command: string, line: string) => {
-    let output = '';
-    const io = { out: (x: string) => void (output += x), err: (x: string) => void (output += x) };
-    const t = session.cluster.clock.now() / 1000;
-    const exitCode = session.run(line, io);
-    steps.push({ command, output, t, exitCode });
-    transcript += `$ ${command}\n${output}`;
-  };
-  if (s.manifests.trim()) exec(`kubectl apply -f ${MANIFESTS_FILE}`, `kubectl apply -f ${MANIFESTS_FILE}`);
-  for (const step of s.steps) {
-    if (step.say !== undefined) {
-      const text = step.say.replace(/\n+$/, '').split('\n').map((l) => `# ${l}`.trimEnd()).join('\n') + '\n';
-      steps.push({ command: `# ${step.say.trim()}`, say: true, output: '', t: session.cluster.clock.now() / 1000, exitCode: 0 });
-      transcript += text;
-      continue;
+  // The transcript is kept in pieces and joined once: many small appends to one string are slower to print.
+  const parts: string[] = [];
+  const stopped = replay(session, s, (st) => {
+    if (st.kind === 'say') {
+      const raw = st.say ?? st.command;
+      parts.push(raw.replace(/\n+$/, '').split('\n').map((l) => `# ${l}`.trimEnd()).join('\n') + '\n');
+      steps.push({ command: `# ${st.command}`, say: true, output: '', t: st.t, exitCode: 0 });
+    } else if (st.kind === 'comment') {
+      parts.push(`${st.command}\n`);
+      steps.push({ command: st.command, output: '', t: st.t, exitCode: 0 });
+    } else {
+      parts.push(`$ ${st.command}\n`, st.output);
+      steps.push({ command: st.command, output: st.output, t: st.t, exitCode: st.exitCode });
     }
-    const line = step.run as string;
-    if (line.trim().startsWith('#')) {
-      transcript += `${line.trim()}\n`;
-      steps.push({ command: line.trim(), output: '', t: session.cluster.clock.now() / 1000, exitCode: 0 });
-      continue;
-    }
-    exec(line.trim(), line);
-  }
-  return { transcript, steps, session };
+  }, opts);
+  return { transcript: parts.join(''), steps, session, ...(stopped ? { stopped } : {}) };
 }
 
 /** The `--json` document: steps with output and start time, and the final objects by kind. */
@@ -73,5 +69,6 @@ export function toJsonReport(s: Scenario, r: RunResult): unknown {
     time: r.session.cluster.clock.now() / 1000,
     objects,
     events: r.session.cluster.api.list('Event'),
+    ...(r.stopped ? { stopped: r.stopped } : {}),
   };
 }

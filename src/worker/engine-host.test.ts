@@ -130,6 +130,34 @@ describe('EngineHost', () => {
     expect(h.exec('kubectl get sts').text).toContain('web');
   });
 
+  it('refuses a scenario whose replay passes a limit, naming the step, and keeps the running session whole', () => {
+    const messages: WorkerMessage[] = [];
+    const host = new EngineHost((m) => messages.push(m), { writes: 400 });
+    const last = <T extends WorkerMessage['type']>(type: T) => messages.filter((m) => m.type === type).at(-1) as Extract<WorkerMessage, { type: T }>;
+    host.handle({ type: 'load', id: 1, scenario: PLAYGROUND });
+    expect(last('loaded').ok).toBe(true);
+    const t = last('loaded').transport.t;
+    const greedy = `version: 1\nmanifests: |\n${PLAYGROUND.split('manifests: |\n')[1]?.split(/^\S/m)[0] ?? ''}steps:\n${'  - kubectl scale sts web --replicas=4\n  - sleep 1m\n  - kubectl scale sts web --replicas=0\n  - sleep 1m\n'.repeat(20)}`;
+    const full = runScenario(parseScenario(greedy), { limits: { writes: 400 } });
+    expect(full.stopped).toBeDefined();
+    host.handle({ type: 'load', id: 2, scenario: greedy });
+    const refused = last('loaded');
+    expect(refused).toMatchObject({ id: 2, ok: false, error: `${full.stopped?.line}:${full.stopped?.column}: the playground stops a replay after 400 API writes; this step passed the limit` });
+    expect(refused.transport.t).toBe(t);
+    // The old session still runs, and its changes still reach the page.
+    host.handle({ type: 'exec', id: 3, line: 'kubectl scale sts web --replicas=3' });
+    expect(last('output').text).toBe('statefulset.apps/web scaled\n');
+    for (let i = 0; i < 200; i++) host.handle({ type: 'step', id: 4 });
+    const changed = messages.filter((m) => m.type === 'changes').flatMap((m) => m.changes);
+    expect(changed.some((c) => c.op === 'put' && c.view.kind === 'Pod' && c.view.name === 'web-2')).toBe(true);
+    // A first load that is refused leaves no session behind, and the next load works.
+    const fresh: WorkerMessage[] = [];
+    const first = new EngineHost((m) => fresh.push(m), { writes: 400 });
+    first.handle({ type: 'load', id: 1, scenario: greedy });
+    first.handle({ type: 'load', id: 2, scenario: PLAYGROUND });
+    expect(fresh.filter((m) => m.type === 'loaded').map((m) => m.ok)).toEqual([false, true]);
+  });
+
   it('steps to the next scheduled happening', () => {
     const h = harness();
     const before = h.last('loaded').transport.t;

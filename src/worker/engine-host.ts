@@ -11,7 +11,7 @@ import { runKubectl } from '../kubectl/kubectl';
 import { SUPPORTED_VERBS } from '../kubectl/kubectl';
 import { splitWords } from '../kubectl/shell-words';
 import { parseScenario, ScenarioError } from '../scenario/parse';
-import { MANIFESTS_FILE } from '../scenario/runner';
+import { MANIFESTS_FILE, replay, type ReplayLimits } from '../scenario/replay';
 import { Session } from '../scenario/session';
 import type { ClusterSettings, Command, EventView, LessonStep, ObjectChange, ObjectView, Transport, WhyView, WorkerMessage } from '../protocol/protocol';
 import { manifestProblems } from '../scenario/diagnostics';
@@ -78,7 +78,11 @@ export class EngineHost {
   /** Virtual time when the last step ended. */
   private scriptAt = 0;
 
-  constructor(private post: (m: WorkerMessage) => void) {}
+  constructor(
+    private post: (m: WorkerMessage) => void,
+    /** Other replay limits than the playground's (tests). */
+    private readonly replayLimits: Partial<ReplayLimits> = {},
+  ) {}
 
   handle(cmd: Command): void {
     try {
@@ -171,26 +175,32 @@ export class EngineHost {
       const msg = e instanceof ScenarioError ? `${e.line}:${e.column}: ${e.message}` : String(e);
       return this.post({ type: 'loaded', id, ok: false, error: msg, objects: [], events: [], why: [], transport: this.transport(), transcript: [], lessonSteps: [], manifests: '', cluster: {}, title: null, description: null });
     }
+    // The new session replaces the current one only if its replay runs within the budget; otherwise the current one stays.
+    const previous = { session: this.session, touched: this.touched, eventsTouched: this.eventsTouched, origins: this.origins, unschedulable: this.unschedulable, whySent: this.whySent, faultsSent: this.faultsSent, carry: this.carry };
     this.unwatch?.();
     this.session = new Session(scenario.cluster, { ...scenario.files, [MANIFESTS_FILE]: scenario.manifests });
-    this.touched.clear();
-    this.eventsTouched.clear();
-    this.origins.clear();
-    this.unschedulable.clear();
+    this.touched = new Map();
+    this.eventsTouched = new Map();
+    this.origins = new Map();
+    this.unschedulable = new Map();
     this.whySent = 0;
     this.faultsSent = this.session.cluster.clock.faultCount;
     this.carry = 0;
     this.unwatch = this.session.cluster.api.watch((ev) => this.onWatch(ev));
     const transcript: { command: string; output: string; say: boolean }[] = [];
-    if (scenario.manifests.trim()) {
-      const cmd = `kubectl apply -f ${MANIFESTS_FILE}`;
-      transcript.push({ command: cmd, output: this.exec(cmd).text, say: false });
-    }
-    const lessonSteps: LessonStep[] = [];
-    for (const step of scenario.steps) {
-      if (lesson) lessonSteps.push(step.say !== undefined ? { say: step.say.trim() } : { run: (step.run ?? '').trim() });
-      else if (step.say !== undefined) transcript.push({ command: step.say.trim(), output: '', say: true });
-      else if (step.run !== undefined) transcript.push({ command: step.run.trim(), output: this.exec(step.run).text, say: false });
+    const lessonSteps: LessonStep[] = lesson ? scenario.steps.map((step) => (step.say !== undefined ? { say: step.say.trim() } : { run: (step.run ?? '').trim() })) : [];
+    const stopped = replay(
+      this.session,
+      scenario,
+      (st) => transcript.push({ command: st.command, output: st.output, say: st.kind === 'say' }),
+      // The page shows the cluster's immediate reaction at once; the runner would run it before the next command anyway.
+      { steps: lesson ? [] : scenario.steps, afterCommand: () => this.session.cluster.clock.runDue(), limits: this.replayLimits },
+    );
+    if (stopped) {
+      this.unwatch();
+      Object.assign(this, previous);
+      this.unwatch = this.session ? this.session.cluster.api.watch((ev) => this.onWatch(ev)) : undefined;
+      return this.post({ type: 'loaded', id, ok: false, error: `${stopped.line}:${stopped.column}: ${stopped.message}`, objects: [], events: [], why: [], transport: this.transport(), transcript: [], lessonSteps: [], manifests: '', cluster: {}, title: null, description: null });
     }
     this.script = lesson ? [] : scenario.steps.map((st) => (st.say !== undefined ? { say: st.say } : (st.run ?? '').trim()));
     this.applied = new Map([[MANIFESTS_FILE, scenario.manifests], ...Object.entries(scenario.files)]);

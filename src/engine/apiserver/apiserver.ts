@@ -102,6 +102,7 @@ export class ApiServer {
   private stores = new Map<string, KindStore>();
   private watchers: Watcher[] = [];
   private rv = 1000;
+  private readonly firstRv = this.rv;
   private seq = 0;
   /** The writer named on events; set with `as()`. */
   actor = 'kubectl';
@@ -185,6 +186,11 @@ export class ApiServer {
   }
 
   /** Sizes of the server's bookkeeping (objects per kind, kept history per kind, leases), for tests and the soak benchmark. */
+  /** Writes (creates, updates, deletes) since the server started: each takes one resourceVersion. */
+  get writes(): number {
+    return this.rv - this.firstRv;
+  }
+
   stats(): Record<string, number> {
     const out: Record<string, number> = {};
     for (const [kind, s] of this.stores) out[`objects.${kind}`] = s.objects.size;

@@ -39,6 +39,8 @@ export class Kubelet {
   private ipCounters = new Map<string, number>();
   private host: KubeletHost;
   private execEnv: ExecEnvironment;
+  /** What every `kubectl exec` so far has used, all together (a replay's budget reads it). */
+  readonly execWork = { commands: 0, bytes: 0, regexSteps: 0 };
 
   constructor(
     private api: ApiServer,
@@ -279,6 +281,10 @@ export class Kubelet {
       throw new Error(
         `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${this.rng.hex(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${err.command}": executable file not found in $PATH: unknown`,
       );
+    } finally {
+      this.execWork.commands += ctx.budget.commands;
+      this.execWork.bytes += ctx.budget.bytes;
+      this.execWork.regexSteps += ctx.budget.regexSteps;
     }
   }
 }

@@ -40,10 +40,24 @@ export interface Cluster {
   readonly whyLog: WhyLog;
   /** Sizes of every part's internal bookkeeping (maps, queues, timers), for tests and the soak benchmark. */
   stats(): Record<string, number>;
+  /** How much the cluster has done since it started; deterministic, so a replay's budget can read it. */
+  work(): ClusterWork;
   /** Advances virtual time by `ms`, running everything that falls due. */
   advance(ms: number): void;
   /** True when no timer is pending: nothing will change unless someone acts. */
   settled(): boolean;
+}
+
+/** Counters of work done, each only growing. */
+export interface ClusterWork {
+  /** API writes (every create, update and delete takes one resourceVersion). */
+  writes: number;
+  /** Timers the clock has run. */
+  timerRuns: number;
+  /** Commands, bytes moved and regex steps of every `kubectl exec`, together. */
+  execCommands: number;
+  execBytes: number;
+  regexSteps: number;
 }
 
 /** A wait reason with the time it was recorded. */
@@ -142,6 +156,7 @@ export function createCluster(partial: Partial<ClusterConfig> = {}, opts: Create
     exec: (ns, pod, container, argv) => kubelet.exec(ns, pod, container, argv),
     advance: (ms) => clock.step(ms),
     settled: () => clock.nextAt() === undefined,
+    work: () => ({ writes: api.writes, timerRuns: clock.fired, execCommands: kubelet.execWork.commands, execBytes: kubelet.execWork.bytes, regexSteps: kubelet.execWork.regexSteps }),
     stats: () => {
       const out: Record<string, number> = {
         'clock.pending': clock.pendingCount(),
