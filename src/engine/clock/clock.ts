@@ -287,7 +287,7 @@ export class VirtualClock {
     try {
       const shifts = new Map<Cycle, number>();
       for (const s of plan.skips) {
-        s.cycle.skip(s.periods, s.shift / s.periods);
+        s.cycle.skip(s.periods, s.shift / s.periods, s.first);
         shifts.set(s.cycle, s.shift);
         this.skippedPeriods += s.periods;
       }

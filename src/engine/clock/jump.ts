@@ -30,9 +30,11 @@ export interface Cycle {
   /**
    * Advances the owner's own state by `n` periods as if they had run,
    * without writing to the API server (the clock moves the timers; the next
-   * period, run normally, writes the result).
+   * period, run normally, writes the result). `next` is when the work's
+   * first pending timer was due before the move: the last whole period of
+   * the work is the one that ends there, whatever else is due at `now`.
    */
-  skip(n: number, period: number): void;
+  skip(n: number, period: number, next: number): void;
 }
 
 /** A pending timer as the planner sees it. */
@@ -43,7 +45,7 @@ export interface PlannedTimer {
 
 export interface JumpPlan {
   /** Cycles to skip, with how many periods and the shift of their timers. */
-  skips: { cycle: Cycle; periods: number; shift: number }[];
+  skips: { cycle: Cycle; periods: number; shift: number; first: number }[];
   /** When planning again may give another answer (no sooner than this). */
   retryAt: number;
 }
@@ -81,7 +83,7 @@ export function planJump(now: number, end: number, timers: readonly PlannedTimer
   const skips: JumpPlan['skips'] = [];
   for (const s of steady) {
     const periods = Math.floor((horizon - s.first) / s.period) - 1;
-    if (periods >= 1) skips.push({ cycle: s.cycle, periods, shift: periods * s.period });
+    if (periods >= 1) skips.push({ cycle: s.cycle, periods, shift: periods * s.period, first: s.first });
   }
   return { skips, retryAt: skips.length ? now : Math.max(now + 1, retryAt) };
 }

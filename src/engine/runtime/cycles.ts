@@ -153,13 +153,16 @@ export class RepeatingWork implements Cycle {
    * The Events of the last period repeat n more times: the recorder counts
    * them (the next repeat writes the total), and each stays alive as if last
    * written n periods after its last repeat so far (its Event TTL lease).
+   * The last period is [next − period, next), where `next` is when the
+   * work's next timer is due — not a period back from the clock's `now`:
+   * when another work's timer is what the clock stands at and it falls on
+   * `next`, the emissions at next − period still belong to the last period.
    */
-  skip(n: number, period: number): void {
+  skip(n: number, period: number, next: number): void {
     const api = this.tracker.api;
-    const now = api.clock.now();
     const repeats = new Map<string, { times: number; last: Emission }>();
     for (const e of this.log) {
-      if (e.t <= now - period) continue;
+      if (e.t < next - period || e.t >= next) continue;
       const r = repeats.get(e.key);
       repeats.set(e.key, { times: (r?.times ?? 0) + 1, last: e });
     }
@@ -167,6 +170,9 @@ export class RepeatingWork implements Cycle {
       this.tracker.recorder.addRepeats(key, n * r.times);
       api.touchEvent(r.last.namespace, r.last.name, r.last.t + n * period);
     }
+    // The skipped periods repeated the last one: the log now holds that period as its n-th repeat, so a
+    // second jump before the work's timers run again counts from the period before the moved `next`.
+    this.log = this.log.filter((e) => e.t >= next - period && e.t < next).map((e) => ({ ...e, t: e.t + n * period }));
     this.hooks.skip?.(n, period);
   }
 }
