@@ -6,58 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
-import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures/app';
-import type { EmbedMessage } from '../../src/protocol/embed';
+import { expect, test, typeInto } from '../fixtures/app';
+import { APP, HOST, openHost, received, request, waitForReady, type Received } from '../fixtures/host';
 
-const PORT = 4173;
-/** The same server under a second name, so the host page and the playground are different origins. */
-const HOST = `http://localhost:${PORT}`;
-const APP = `http://127.0.0.1:${PORT}`;
 const PLAYGROUND = readFileSync('src/scenarios/playground.yaml', 'utf8');
-
-interface Received {
-  frame: number;
-  origin: string;
-  data: EmbedMessage;
-}
-
-/** Serves a host page on HOST with the given frames and a recorder of every sts: message they send. */
-async function openHost(page: Page, frames: { src: string; sandbox: string }[], body = ''): Promise<void> {
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"></head><body>
-${frames.map((f, i) => `<iframe id="f${i}" src="${f.src.replace(/&/g, '&amp;')}" sandbox="${f.sandbox}" width="1200" height="700"></iframe>`).join('\n')}
-${body}
-<script>
-  window.received = [];
-  const frames = () => Array.from(document.querySelectorAll('iframe'));
-  addEventListener('message', (e) => {
-    if (!e.data || typeof e.data.type !== 'string' || !e.data.type.startsWith('sts:')) return;
-    window.received.push({ frame: frames().findIndex((f) => f.contentWindow === e.source), origin: e.origin, data: e.data });
-  });
-  window.send = (i, message) => frames()[i].contentWindow.postMessage(message, '*');
-</script></body></html>`;
-  // A page the server really sent from HOST (a routed page would count as a public site, and Chromium blocks its frames from loopback).
-  await page.goto(`${HOST}/robots.txt`);
-  await page.setContent(html);
-}
-
-const received = (page: Page, frame: number) => page.evaluate((f) => (window as unknown as { received: Received[] }).received.filter((r) => r.frame === f), frame);
-
-/** Sends a request to a frame and waits for its reply (the message carrying the same id). */
-async function request(page: Page, frame: number, message: Record<string, unknown>): Promise<EmbedMessage> {
-  await page.evaluate(([f, m]) => (window as unknown as { send: (i: number, m: unknown) => void }).send(f as number, m), [frame, message] as const);
-  const handle = await page.waitForFunction(
-    ([f, id]) => (window as unknown as { received: Received[] }).received.find((r) => r.frame === f && 'id' in r.data && r.data.id === id)?.data,
-    [frame, message.id] as const,
-    { timeout: 30_000 },
-  );
-  return (await handle.jsonValue()) as EmbedMessage;
-}
-
-async function waitForReady(page: Page, frame: number): Promise<Extract<EmbedMessage, { type: 'sts:ready' }>> {
-  const handle = await page.waitForFunction((f) => (window as unknown as { received: Received[] }).received.find((r) => r.frame === f && r.data.type === 'sts:ready')?.data, frame, { timeout: 30_000 });
-  return (await handle.jsonValue()) as Extract<EmbedMessage, { type: 'sts:ready' }>;
-}
 
 test('the example course page: a sandboxed lesson, and an exercise driven and checked by the page', async ({ page }) => {
   const errors: string[] = [];
@@ -73,10 +25,10 @@ test('the example course page: a sandboxed lesson, and an exercise driven and ch
   await lesson.getByTestId('lesson-next').click();
   await expect(lesson.getByTestId('lesson')).not.toContainText('step 0 /');
   // Read-only: the learner's terminal reads the cluster but cannot change it.
-  await lesson.getByTestId('terminal-input').fill('kubectl delete pod web-0');
+  await typeInto(lesson.getByTestId('terminal-input'), 'kubectl delete pod web-0');
   await lesson.getByTestId('terminal-input').press('Enter');
   await expect(lesson.getByTestId('terminal-output')).toContainText('This embedded scenario is read-only');
-  await lesson.getByTestId('terminal-input').fill('kubectl get pod web-0');
+  await typeInto(lesson.getByTestId('terminal-input'), 'kubectl get pod web-0');
   await lesson.getByTestId('terminal-input').press('Enter');
   await expect(lesson.getByTestId('terminal-output')).toContainText(/web-0\s+1\/1\s+Running/);
 
@@ -132,7 +84,7 @@ test('the Embed dialog writes a snippet whose frame opens the same scenario, san
   await dialog.getByTestId('embed-panel-timeline').uncheck();
   await dialog.getByTestId('embed-readonly').check();
   await dialog.getByTestId('embed-theme').selectOption('dark');
-  await dialog.getByTestId('embed-origin').fill(HOST);
+  await typeInto(dialog.getByTestId('embed-origin'), HOST);
   const snippet = await dialog.getByTestId('embed-snippet').inputValue();
   expect(snippet).toMatch(/^<iframe\n/);
   expect(snippet).toContain('sandbox="allow-scripts allow-same-origin');

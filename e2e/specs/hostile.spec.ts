@@ -29,9 +29,10 @@ test('a wrongly typed field in the editor gets the server decode error and chang
   await expect(app.pod('web-1')).toHaveAttribute('data-stage', 'Ready', { timeout: 30_000 });
   await page.waitForFunction(() => window.__editor !== undefined, undefined, { timeout: 30_000 });
   const good = await page.evaluate(() => window.__editor?.getValue() ?? '');
-  const typed = good.replace(/replicas: 2 /, 'replicas: abc ');
-  expect(typed).not.toBe(good);
-  await page.evaluate((t) => window.__editor?.setValue(t), typed);
+  await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 30_000 });
+  expect(await page.evaluate(() => window.__editor?.select('replicas: 2 ') ?? false)).toBe(true);
+  await page.keyboard.type('replicas: abc ');
+  expect(await page.evaluate(() => window.__editor?.getValue())).toBe(good.replace(/replicas: 2 /, 'replicas: abc '));
   await page.getByRole('button', { name: /^Apply/ }).click();
   await expect
     .poll(() => page.evaluate(() => window.__editor?.markers().filter((m) => m.owner === 'apply').map((m) => m.message) ?? []), { timeout: 15_000 })

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '../fixtures/app';
+import { expect, test, typeInto } from '../fixtures/app';
 import type {} from '../../src/protocol/test-bridge';
 
 test('the default scenario loads and settles with two Ready pods, claims and volumes', async ({ app, page }) => {
@@ -38,7 +38,7 @@ test('scaling 2→5 creates web-2, web-3 and web-4 in order, each after the prev
     tick();
   });
   const input = page.getByTestId('replicas-input');
-  await input.fill('5');
+  await typeInto(input, '5');
   await input.press('Enter');
   await expect(page.getByTestId('terminal-output')).toContainText('$ kubectl scale statefulset/web --replicas=5\nstatefulset.apps/web scaled');
   // While web-2 is starting, the controller says it waits for it.
@@ -78,10 +78,13 @@ test('the partition slider updates only the ordinals at or above it', async ({ a
   await app.type('kubectl scale sts web --replicas=5');
   await expect(app.pod('web-4')).toHaveAttribute('data-stage', 'Ready', { timeout: 30_000 });
   const slider = page.getByTestId('partition-slider');
-  await slider.fill('3');
+  // With the keyboard, as a person moves a slider without a mouse.
+  await slider.focus();
+  await slider.press('Home');
+  for (let i = 0; i < 3; i++) await slider.press('ArrowRight');
   await expect(page.getByTestId('terminal-output')).toContainText(`kubectl patch statefulset/web -p '{"spec":{"updateStrategy":{"rollingUpdate":{"partition":3}}}}'`);
   await expect(page.getByTestId('partition-web')).toHaveAttribute('data-partition', '3');
-  await page.getByTestId('image-input').fill('nginx:1.28');
+  await typeInto(page.getByTestId('image-input'), 'nginx:1.28');
   await page.getByTestId('set-image').click();
   await expect(page.getByTestId('terminal-output')).toContainText('statefulset.apps/web image updated');
   for (const n of [3, 4]) await expect(app.pod(`web-${n}`)).toHaveAttribute('data-revision', 'update', { timeout: 30_000 });
@@ -90,7 +93,7 @@ test('the partition slider updates only the ordinals at or above it', async ({ a
   const images = await page.evaluate(() => [...(window.__sim?.state().pods.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name)).map((p) => p.image));
   expect(images).toEqual(['nginx:1.27', 'nginx:1.27', 'nginx:1.27', 'nginx:1.28', 'nginx:1.28']);
   // Lowering the partition moves the rest.
-  await slider.fill('0');
+  await slider.press('Home');
   await expect
     .poll(() => page.evaluate(() => [...(window.__sim?.state().pods.values() ?? [])].map((p) => `${p.image} ${p.stage}`).join(',')), { timeout: 30_000 })
     .toBe(Array(5).fill('nginx:1.28 Ready').join(','));
@@ -103,7 +106,7 @@ test('a bad image blocks the rollout and the page says why', async ({ app, page 
   await app.setSpeed(64);
   await app.type('kubectl scale sts web --replicas=3');
   await expect(app.pod('web-2')).toHaveAttribute('data-stage', 'Ready', { timeout: 30_000 });
-  await page.getByTestId('image-input').fill('nginx:bad');
+  await typeInto(page.getByTestId('image-input'), 'nginx:bad');
   await page.getByTestId('set-image').click();
   await expect(app.pod('web-2')).toHaveAttribute('data-failing', 'true', { timeout: 30_000 });
   await expect(page.getByTestId('why-web')).toHaveAttribute('data-waiting', 'true');
@@ -118,17 +121,25 @@ test('a YAML error shows a marker at its line and keeps the last good state', as
   await app.open();
   await page.waitForFunction(() => window.__editor !== undefined, undefined, { timeout: 30_000 });
   const good = await page.evaluate(() => window.__editor?.getValue() ?? '');
-  const broken = good.replace('    name: web\n', '    name: [web\n');
-  const line = broken.split('\n').findIndex((l) => l.includes('name: [web')) + 1;
-  await page.evaluate((t) => window.__editor?.setValue(t), broken);
+  await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 30_000 });
+  // Typed over the set's name, key by key.
+  expect(await page.evaluate(() => window.__editor?.select('name: web', 'kind: StatefulSet') ?? false)).toBe(true);
+  await page.keyboard.type('name: web: x');
+  const broken = await page.evaluate(() => window.__editor?.getValue() ?? '');
+  expect(broken).toBe(good.replace('  name: web\nspec:', '  name: web: x\nspec:'));
+  const line = broken.split('\n').findIndex((l) => l.includes('name: web: x')) + 1;
   await page.getByRole('button', { name: /^Apply/ }).click();
   await expect.poll(() => page.evaluate(() => window.__editor?.markers().map((m) => m.line) ?? []), { timeout: 15_000 }).toContainEqual(line);
   // The cluster keeps what it had.
   await expect(app.pod('web-0')).toBeVisible();
   expect(await page.evaluate(() => window.__sim?.state().sets.get('web')?.replicas)).toBe(2);
   // An invalid object is placed at its field with the API server's message.
+  expect(await page.evaluate(() => window.__editor?.select('name: web: x') ?? false)).toBe(true);
+  await page.keyboard.type('name: web');
+  expect(await page.evaluate(() => window.__editor?.select('replicas: 2 ') ?? false)).toBe(true);
+  await page.keyboard.type('replicas: -1 ');
   const invalid = good.replace(/replicas: 2 /, 'replicas: -1 ');
-  await page.evaluate((t) => window.__editor?.setValue(t), invalid);
+  expect(await page.evaluate(() => window.__editor?.getValue())).toBe(invalid);
   await page.getByRole('button', { name: /^Apply/ }).click();
   const replicasLine = invalid.split('\n').findIndex((l) => l.includes('replicas: -1')) + 1;
   await expect

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { expect, test } from '../fixtures/app';
+import { expect, test, typeInto } from '../fixtures/app';
 import type {} from '../../src/protocol/test-bridge';
 
 /** A share link made the way the format says: version 1, raw deflate, base64url. */
@@ -28,10 +28,10 @@ test('a copied link replays to the same objects in a new page', async ({ app, pa
   await app.setSpeed(64);
   await expect(app.pod('web-1')).toHaveAttribute('data-stage', 'Ready');
   const input = page.getByTestId('replicas-input');
-  await input.fill('3');
+  await typeInto(input, '3');
   await input.press('Enter');
   await expect(app.pod('web-2')).toHaveAttribute('data-stage', 'Ready', { timeout: 30_000 });
-  await page.getByTestId('image-input').fill('nginx:1.28');
+  await typeInto(page.getByTestId('image-input'), 'nginx:1.28');
   await page.getByTestId('set-image').click();
   await expect(page.getByTestId('idle')).toHaveText(/idle/, { timeout: 30_000 });
   await app.pause();

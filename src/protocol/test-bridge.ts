@@ -32,6 +32,11 @@ export interface SimTestBridge {
 export interface EditorTestBridge {
   getValue(): string;
   setValue(text: string): void;
+  /**
+   * Selects the first occurrence of `text` (after `after`, when given) and focuses the editor, as a
+   * person would with the mouse; what replaces it is then typed with real key presses. False when absent.
+   */
+  select(text: string, after?: string): boolean;
   markers(): { line: number; column: number; message: string; owner: string }[];
 }
 

@@ -109,6 +109,10 @@ function Flow() {
         edgesFocusable={false}
         deleteKeyCode={null}
         selectionKeyCode={null}
+        // React Flow pans while Space is held, listening on the whole window and cancelling the key:
+        // typing a space in the editor (Monaco's input is not a field it recognises) or a terminal would lose it.
+        panActivationKeyCode={null}
+        zoomActivationKeyCode={null}
         multiSelectionKeyCode={null}
         zoomOnDoubleClick={false}
         onNodeClick={keepPointerEvents}

@@ -44,6 +44,20 @@ const bridge: EditorTestBridge = {
     if (current) current.setValue(text, 'user');
     else setManifests(text);
   },
+  select(text, after) {
+    const value = currentText();
+    const from = after === undefined ? 0 : value.indexOf(after);
+    const at = from < 0 ? -1 : value.indexOf(text, from);
+    if (!current || at < 0) return false;
+    const pos = (offset: number) => {
+      const before = value.slice(0, offset).split('\n');
+      return [before.length, (before.at(-1)?.length ?? 0) + 1] as const;
+    };
+    const [l, c] = pos(at);
+    const [el, ec] = pos(at + text.length);
+    current.reveal(l, c, el, ec);
+    return true;
+  },
   markers: () => current?.markers() ?? useSim.getState().problems.map((p) => ({ line: p.line, column: p.column, message: p.message, owner: 'apply' })),
 };
 

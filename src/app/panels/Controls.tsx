@@ -172,18 +172,21 @@ function SetControls({ name, names, onChoose }: { name: string; names: string[];
         </label>
       )}
       {container && shown.has('image') && (
-        <form
-          className="flex items-center gap-1.5"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setImageTo(image);
-          }}
-        >
+        // Not a <form>: a frame sandboxed without allow-forms never submits one (the course snippet's sandbox has none).
+        <div className="flex items-center gap-1.5" role="group" aria-label="Container image">
           <label className={label} htmlFor="image-input" title={`Container ${container.name}`}>
             Image
           </label>
           <div className="flex items-center gap-1">
-            <input id="image-input" data-testid="image-input" list="image-suggestions" className="w-32 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900" value={image} onChange={(e) => setImage(e.target.value)} />
+            <input id="image-input" data-testid="image-input" list="image-suggestions" className="w-32 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900" value={image}
+              onChange={(e) => setImage(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.nativeEvent.isComposing && !busy) {
+                  e.preventDefault();
+                  setImageTo(image);
+                }
+              }}
+            />
             <datalist id="image-suggestions">
               <option value="nginx:1.27" />
               <option value="nginx:1.28" />
@@ -191,11 +194,11 @@ function SetControls({ name, names, onChoose }: { name: string; names: string[];
               <option value="nginx:crash">crashes (CrashLoopBackOff)</option>
               <option value="nginx:unready">never Ready</option>
             </datalist>
-            <button type="submit" className={btn} disabled={busy} data-testid="set-image">
+            <button type="button" className={btn} disabled={busy} data-testid="set-image" onClick={() => setImageTo(image)}>
               Set image
             </button>
           </div>
-        </form>
+        </div>
       )}
       {shown.has('rollout') && (
         <div className="flex items-center gap-1">

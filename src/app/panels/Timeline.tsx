@@ -50,7 +50,8 @@ export function Timeline() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
-      if (t && (t.closest('input, textarea, select, [contenteditable="true"], .monaco-editor') || t.isContentEditable)) return;
+      // Space belongs to whatever has the focus when that is a field or a control (a focused button is pressed with Space).
+      if (t && (t.closest('input, textarea, select, button, a[href], summary, [role="button"], [role="tab"], [role="slider"], [role="textbox"], [contenteditable="true"], .monaco-editor') || t.isContentEditable)) return;
       if (e.key === ' ' && !e.ctrlKey && !e.metaKey) {
         e.preventDefault();
         if (useSim.getState().transport.playing) pause();
