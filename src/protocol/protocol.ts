@@ -181,7 +181,7 @@ export interface Transport {
 /** Worker → page. */
 export type WorkerMessage =
   | { type: 'ready'; version: number }
-  | { type: 'loaded'; id: number; ok: boolean; error: string | null; objects: ObjectView[]; events: EventView[]; why: WhyView[]; transport: Transport; transcript: { command: string; output: string; say: boolean }[]; lessonSteps: LessonStep[]; manifests: string; cluster: ClusterSettings; title: string | null; description: string | null }
+  | { type: 'loaded'; id: number; ok: boolean; error: string | null; objects: ObjectView[]; events: EventView[]; why: WhyView[]; transport: Transport; transcript: { command: string; output: string; say: boolean }[]; lessonSteps: LessonStep[]; manifests: string; cluster: ClusterSettings; title: string | null; description: string | null; /** How `kubectl apply -f manifests.yaml` of the scenario went (null: no manifests), with the problems placed in the text. */ manifestsApply: { exitCode: number; output: string; problems: ManifestProblem[] } | null }
   | { type: 'changes'; changes: ObjectChange[]; events: EventView[]; why: WhyView[]; transport: Transport }
   | { type: 'transport'; transport: Transport }
   | { type: 'output'; id: number; command: string; text: string; exitCode: number }

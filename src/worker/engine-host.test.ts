@@ -121,6 +121,16 @@ describe('EngineHost', () => {
     expect(complete('kubectl rollout status sts/')).toEqual(['sts/web']);
   });
 
+  it('reports which of the scenario\'s manifests the API server refused, placed in the text', () => {
+    const h = harness(PLAYGROUND.replace(/replicas: 2 /, 'replicas: -1 '));
+    const loaded = h.last('loaded');
+    expect(loaded.ok).toBe(true);
+    const line = loaded.manifests.split('\n').findIndex((l) => l.includes('replicas: -1')) + 1;
+    expect(loaded.manifestsApply).toMatchObject({ exitCode: 1, output: expect.stringContaining('service/nginx created\nThe StatefulSet "web" is invalid') });
+    expect(loaded.manifestsApply?.problems.map((p) => [p.line, p.message])).toEqual([[line, 'The StatefulSet "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0']]);
+    expect(harness().last('loaded').manifestsApply).toEqual({ exitCode: 0, output: 'service/nginx created\nstatefulset.apps/web created\n', problems: [] });
+  });
+
   it('reports a bad scenario without replacing the running one', () => {
     const h = harness();
     h.host.handle({ type: 'load', id: 7, scenario: 'version: 1\nbogus: 2\n' });

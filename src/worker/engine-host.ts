@@ -13,7 +13,7 @@ import { splitWords } from '../kubectl/shell-words';
 import { parseScenario, ScenarioError } from '../scenario/parse';
 import { MANIFESTS_FILE, replay, type ReplayLimits } from '../scenario/replay';
 import { Session } from '../scenario/session';
-import type { ClusterSettings, Command, EventView, LessonStep, ObjectChange, ObjectView, Transport, WhyView, WorkerMessage } from '../protocol/protocol';
+import type { ClusterSettings, Command, EventView, LessonStep, ManifestProblem, ObjectChange, ObjectView, Transport, WhyView, WorkerMessage } from '../protocol/protocol';
 import { manifestProblems } from '../scenario/diagnostics';
 import { exportScenario, sleepStep, type ExportStep } from '../scenario/export';
 import { parse as parseYaml } from 'yaml';
@@ -173,7 +173,7 @@ export class EngineHost {
       scenario = parseScenario(text);
     } catch (e) {
       const msg = e instanceof ScenarioError ? `${e.line}:${e.column}: ${e.message}` : String(e);
-      return this.post({ type: 'loaded', id, ok: false, error: msg, objects: [], events: [], why: [], transport: this.transport(), transcript: [], lessonSteps: [], manifests: '', cluster: {}, title: null, description: null });
+      return this.post({ type: 'loaded', id, ok: false, error: msg, objects: [], events: [], why: [], transport: this.transport(), transcript: [], lessonSteps: [], manifests: '', cluster: {}, title: null, description: null, manifestsApply: null });
     }
     // The new session replaces the current one only if its replay runs within the budget; otherwise the current one stays.
     const previous = { session: this.session, touched: this.touched, eventsTouched: this.eventsTouched, origins: this.origins, unschedulable: this.unschedulable, whySent: this.whySent, faultsSent: this.faultsSent, carry: this.carry };
@@ -189,10 +189,17 @@ export class EngineHost {
     this.unwatch = this.session.cluster.api.watch((ev) => this.onWatch(ev));
     const transcript: { command: string; output: string; say: boolean }[] = [];
     const lessonSteps: LessonStep[] = lesson ? scenario.steps.map((step) => (step.say !== undefined ? { say: step.say.trim() } : { run: (step.run ?? '').trim() })) : [];
+    let manifestsApply: { exitCode: number; output: string; problems: ManifestProblem[] } | null = null;
     const stopped = replay(
       this.session,
       scenario,
-      (st) => transcript.push({ command: st.command, output: st.output, say: st.kind === 'say' }),
+      (st) => {
+        // The first step is the manifests' apply when there are manifests: the page shows what the server refused in them.
+        if (transcript.length === 0 && scenario.manifests.trim() && st.kind === 'command') {
+          manifestsApply = { exitCode: st.exitCode, output: st.output, problems: st.exitCode === 0 ? [] : manifestProblems(scenario.manifests, st.output) };
+        }
+        transcript.push({ command: st.command, output: st.output, say: st.kind === 'say' });
+      },
       // The page shows the cluster's immediate reaction at once; the runner would run it before the next command anyway.
       { steps: lesson ? [] : scenario.steps, afterCommand: () => this.session.cluster.clock.runDue(), limits: this.replayLimits },
     );
@@ -200,7 +207,7 @@ export class EngineHost {
       this.unwatch();
       Object.assign(this, previous);
       this.unwatch = this.session ? this.session.cluster.api.watch((ev) => this.onWatch(ev)) : undefined;
-      return this.post({ type: 'loaded', id, ok: false, error: `${stopped.line}:${stopped.column}: ${stopped.message}`, objects: [], events: [], why: [], transport: this.transport(), transcript: [], lessonSteps: [], manifests: '', cluster: {}, title: null, description: null });
+      return this.post({ type: 'loaded', id, ok: false, error: `${stopped.line}:${stopped.column}: ${stopped.message}`, objects: [], events: [], why: [], transport: this.transport(), transcript: [], lessonSteps: [], manifests: '', cluster: {}, title: null, description: null, manifestsApply: null });
     }
     this.script = lesson ? [] : scenario.steps.map((st) => (st.say !== undefined ? { say: st.say } : (st.run ?? '').trim()));
     this.applied = new Map([[MANIFESTS_FILE, scenario.manifests], ...Object.entries(scenario.files)]);
@@ -229,7 +236,7 @@ export class EngineHost {
     }
     const events = api.list('Event').map((e) => eventView(e as KEvent));
     const why = this.takeWhy();
-    this.post({ type: 'loaded', id, ok: true, error: null, objects, events, why, transport: this.transport(), transcript, lessonSteps, manifests: scenario.manifests, cluster: this.loaded.cluster, title: this.loaded.title, description: this.loaded.description });
+    this.post({ type: 'loaded', id, ok: true, error: null, objects, events, why, transport: this.transport(), transcript, lessonSteps, manifests: scenario.manifests, cluster: this.loaded.cluster, title: this.loaded.title, description: this.loaded.description, manifestsApply });
     this.postFaults();
   }
 

@@ -58,6 +58,7 @@ const keepPointerEvents = () => undefined;
 function Flow() {
   const maps = useSim(useShallow((s) => ({ sets: s.sets, pods: s.pods, claims: s.claims, volumes: s.volumes, services: s.services, classes: s.classes, why: s.why })));
   const theme = useSim((s) => s.theme);
+  const refused = useSim((s) => s.rejectedManifests !== null && s.rejectedManifests === s.appliedManifests);
   // The previous layout, so unchanged nodes keep their identity across batches.
   const [memory] = useState<{ prev?: LayoutResult }>(() => ({}));
   const layout = useMemo(() => {
@@ -127,7 +128,7 @@ function Flow() {
         </Panel>
         {layout.lanes.length === 0 && (
           <Panel position="top-center">
-            <p className="mt-16 rounded-md border border-slate-200 bg-white/90 px-3 py-2 text-sm text-slate-600 dark:border-slate-700 dark:bg-slate-900/90 dark:text-slate-300">No StatefulSet yet: write one in the editor and press Apply.</p>
+            <p className="mt-16 rounded-md border border-slate-200 bg-white/90 px-3 py-2 text-sm text-slate-600 dark:border-slate-700 dark:bg-slate-900/90 dark:text-slate-300">{refused ? 'No StatefulSet: the API server refused the manifests. The errors are in the editor.' : 'No StatefulSet yet: write one in the editor and press Apply.'}</p>
           </Panel>
         )}
         <FitOnLanes signature={layout.signature} size={`${size.w}x${size.h}`} />

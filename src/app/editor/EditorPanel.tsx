@@ -84,6 +84,7 @@ type Loading = 'loading' | 'ready' | 'failed';
 export default function EditorPanel() {
   const manifests = useSim((s) => s.manifests);
   const appliedManifests = useSim((s) => s.appliedManifests);
+  const rejectedManifests = useSim((s) => s.rejectedManifests);
   const busy = useSim((s) => s.busy);
   const problems = useSim((s) => s.problems);
   const applyOutput = useSim((s) => s.applyOutput);
@@ -156,16 +157,22 @@ export default function EditorPanel() {
     [editor],
   );
 
-  const applied = manifests === appliedManifests;
+  // The badge never says "Applied" for a text the server refused (in part), nor for one that was never sent.
+  const state: 'rejected' | 'applied' | 'unapplied' = manifests === rejectedManifests ? 'rejected' : manifests === appliedManifests ? 'applied' : 'unapplied';
+  const badge = {
+    rejected: { text: 'Refused by the API server: see the errors below', tone: 'text-red-700 dark:text-red-400', dot: 'bg-red-500' },
+    applied: { text: 'Applied', tone: 'text-emerald-700 dark:text-emerald-400', dot: 'bg-emerald-500' },
+    unapplied: { text: 'Unapplied changes', tone: 'text-amber-700 dark:text-amber-400', dot: 'bg-amber-500' },
+  }[state];
   const showTextarea = editor === null;
 
   return (
     <div className="flex h-full min-h-0 flex-col" data-testid="editor-panel" data-editor={loading}>
       <div className="flex items-center gap-2 border-b border-slate-200 px-2 py-1 text-xs dark:border-slate-800">
         <span className="font-medium">manifests.yaml</span>
-        <span data-testid="apply-state" role="status" aria-live="polite" className={`flex items-center gap-1 ${applied ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-700 dark:text-amber-400'}`}>
-          <span aria-hidden="true" className={`inline-block size-1.5 rounded-full ${applied ? 'bg-emerald-500' : 'bg-amber-500'}`} />
-          {applied ? 'Applied' : 'Unapplied changes'}
+        <span data-testid="apply-state" data-state={state} role="status" aria-live="polite" className={`flex items-center gap-1 ${badge.tone}`}>
+          <span aria-hidden="true" className={`inline-block size-1.5 rounded-full ${badge.dot}`} />
+          {badge.text}
         </span>
         {loading === 'failed' && <span className="text-slate-500">(plain text: the code editor did not load)</span>}
         <button

@@ -74,7 +74,7 @@ export function installEmbedApi(config: EmbedConfig): EmbedApi | null {
         const loaded = await loadScenario(text ?? '', { lesson, play: m.autoplay ?? config.autoplay });
         const error = useSim.getState().loadError;
         if (!loaded) useSim.setState({ loadError: null, notice: `The host page's scenario could not be loaded: ${error ?? 'invalid scenario'}` });
-        else useSim.setState({ notice: null });
+        else useSim.setState((s) => ({ notice: s.loadNotice }));
         return post({ type: 'sts:result', id: m.id, request: m.type, ok: loaded, ...(loaded ? {} : { error: error ?? 'invalid scenario' }) });
       }
       case 'sts:run': {

@@ -49,6 +49,12 @@ function say(lines: TerminalLine[]): void {
   useSim.setState((s) => ({ terminal: appendTerminal(s.terminal, lines) }));
 }
 
+/** The first line of kubectl's output that is neither a result nor a warning: what the server refused. */
+export function firstError(output: string): string {
+  const lines = output.split('\n').filter((l) => l.trim() !== '');
+  return lines.find((l) => !/^[\w.-]+\/[\w.-]+ (created|configured|unchanged)\b/.test(l) && !/^Warning:/.test(l)) ?? lines[0] ?? 'an error';
+}
+
 /** Applies one worker message to the store. Exported for tests. */
 export function receive(m: WorkerMessage): void {
   switch (m.type) {
@@ -60,7 +66,10 @@ export function receive(m: WorkerMessage): void {
         break;
       }
       useSim.setState((s) => {
-        const base = { ...initialState, theme: s.theme, connected: true, engineMode: s.engineMode, terminal: s.terminal, history: [] as string[], notice: s.notice };
+        const applied = m.manifestsApply;
+        const refused = applied !== null && applied.exitCode !== 0;
+        const loadNotice = refused ? `The API server refused part of this scenario's manifests: ${firstError(applied.output)}` : null;
+        const base = { ...initialState, theme: s.theme, connected: true, engineMode: s.engineMode, terminal: s.terminal, history: [] as string[], notice: loadNotice ?? s.notice, loadNotice };
         const lines: TerminalLine[] = m.transcript.flatMap((x): TerminalLine[] => (x.say ? [{ kind: 'say', text: x.command }] : [{ kind: 'command', text: x.command }, ...(x.output ? [{ kind: 'output' as const, text: x.output }] : [])]));
         return {
           ...base,
@@ -73,6 +82,9 @@ export function receive(m: WorkerMessage): void {
           description: m.description,
           manifests: savedManifests() ?? m.manifests,
           appliedManifests: m.manifests,
+          rejectedManifests: refused ? m.manifests : null,
+          problems: applied?.problems ?? [],
+          applyOutput: refused ? applied.output : null,
           terminal: appendTerminal(s.terminal, lines),
           loadError: null,
           lesson: m.lessonSteps.length ? { steps: m.lessonSteps, next: 0 } : null,
@@ -170,7 +182,7 @@ export async function applyManifests(text?: string): Promise<number> {
   say([{ kind: 'command', text: 'kubectl apply -f manifests.yaml' }]);
   useSim.setState((s) => ({ busy: true, history: appendCapped(s.history, ['kubectl apply -f manifests.yaml'], MAX_HISTORY) }));
   const m = await request<Extract<WorkerMessage, { type: 'applied' }>>({ type: 'apply', id: nextId++, manifests });
-  useSim.setState({ busy: false, problems: m.problems, applyOutput: m.output, ...(m.exitCode === 0 ? { appliedManifests: manifests } : {}) });
+  useSim.setState({ busy: false, problems: m.problems, applyOutput: m.output, ...(m.exitCode === 0 ? { appliedManifests: manifests, rejectedManifests: null } : { rejectedManifests: manifests }) });
   if (m.output) say([{ kind: 'output', text: m.output }]);
   notify({ command: 'kubectl apply -f manifests.yaml', output: m.output, exitCode: m.exitCode, silent: false });
   return m.exitCode;
@@ -213,6 +225,7 @@ export async function runControl(line: string, edit?: ControlEdit): Promise<numb
       setManifests(next);
       // What the cluster now holds matches the edited text when the text was applied before.
       if (s.appliedManifests === s.manifests) useSim.setState({ appliedManifests: next });
+      if (s.rejectedManifests === s.manifests) useSim.setState({ rejectedManifests: next });
     }
   }
   return code;

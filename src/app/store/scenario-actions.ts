@@ -45,7 +45,7 @@ export async function linkFor(text: string): Promise<string> {
 export async function openScenario(text: string, opts: { lesson?: boolean; source: string; keepEdits?: boolean; play?: boolean }): Promise<boolean> {
   const ok = await loadScenario(text, { lesson: opts.lesson ?? false, keepEdits: opts.keepEdits ?? false, play: opts.play ?? true });
   const { loadError } = useSim.getState();
-  useSim.setState((s) => ({ notice: ok ? null : `${opts.source} could not be opened: ${loadError ?? 'invalid scenario'}`, loadError: null, ...(ok && s.source ? { source: { ...s.source, replayable: true } } : {}) }));
+  useSim.setState((s) => ({ notice: ok ? s.loadNotice : `${opts.source} could not be opened: ${loadError ?? 'invalid scenario'}`, loadError: null, ...(ok && s.source ? { source: { ...s.source, replayable: true } } : {}) }));
   if (ok) void refreshLink();
   return ok;
 }

@@ -39,6 +39,8 @@ export interface SimState {
   busy: boolean;
   manifests: string;
   appliedManifests: string;
+  /** The manifests text of the last apply the API server refused (all or part of), while nothing newer was applied. */
+  rejectedManifests: string | null;
   problems: readonly ManifestProblem[];
   applyOutput: string | null;
   selection: Selection | null;
@@ -48,6 +50,8 @@ export interface SimState {
   lesson: { steps: readonly LessonStep[]; next: number; oneByOne?: boolean } | null;
   /** A notice about the link or file the page was opened with. */
   notice: string | null;
+  /** What the last load has to say (its manifests were refused in part), kept for whoever opened it to show. */
+  loadNotice: string | null;
   /** The scenario text last loaded and how (for reset and step-by-step replay). */
   source: { text: string; lesson: boolean; /** Opened from a link, a file or a host page: its steps can be replayed one by one. */ replayable?: boolean } | null;
 }
@@ -81,6 +85,7 @@ export const initialState: SimState = {
   busy: false,
   manifests: '',
   appliedManifests: '',
+  rejectedManifests: null,
   problems: [],
   applyOutput: null,
   selection: null,
@@ -88,6 +93,7 @@ export const initialState: SimState = {
   faults: [],
   lesson: null,
   notice: null,
+  loadNotice: null,
   source: null,
 };
 
