@@ -156,6 +156,23 @@ export interface ManifestProblem {
 export type LessonStep = { run: string } | { say: string };
 
 /** Page → worker. */
+/** A field the editor's text sets whose live value differs (after kubectl scale, set image, patch…). */
+export interface DriftView {
+  kind: string;
+  name: string;
+  /** The field as the editor's text is edited: keys, list indexes, or `{ name }` for a named list item. */
+  path: (string | number | { name: string })[];
+  /** The field for people: `spec.template.spec.containers[nginx].image`. */
+  label: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  editor: string;
+  live: string;
+  value: string | number | boolean | null;
+}
+
 export type Command =
   /** `lesson`: apply the manifests only and hand the steps back, for the page to run one by one. */
   | { type: 'load'; id: number; scenario: string; lesson?: boolean }
@@ -167,7 +184,9 @@ export type Command =
   | { type: 'step'; id: number }
   | { type: 'inspect'; id: number; kind: ViewKind; name: string }
   | { type: 'complete'; id: number; line: string }
-  | { type: 'export'; id: number };
+  | { type: 'export'; id: number }
+  /** Where the live objects differ from these manifests (fields the text sets). */
+  | { type: 'drift'; id: number; manifests: string };
 
 export interface Transport {
   playing: boolean;
@@ -190,6 +209,7 @@ export type WorkerMessage =
   | { type: 'completions'; id: number; start: number; items: string[] }
   | { type: 'stepped'; id: number }
   | { type: 'exported'; id: number; scenario: string }
+  | { type: 'drifted'; id: number; fields: DriftView[] }
   | { type: 'fault'; message: string };
 
 /** Speeds the transport offers (virtual seconds per wall second). */

@@ -15,6 +15,7 @@ import { MANIFESTS_FILE, replay, type ReplayLimits } from '../scenario/replay';
 import { Session } from '../scenario/session';
 import type { ClusterSettings, Command, EventView, LessonStep, ManifestProblem, ObjectChange, ObjectView, Transport, WhyView, WorkerMessage } from '../protocol/protocol';
 import { manifestProblems } from '../scenario/diagnostics';
+import { manifestDrift } from '../scenario/drift';
 import { exportScenario, sleepStep, type ExportStep } from '../scenario/export';
 import { parse as parseYaml } from 'yaml';
 import { eventView, unschedulableSince, UNSCHEDULABLE_GRACE_MS, viewOf, type ClaimOrigin } from './views';
@@ -140,6 +141,10 @@ export class EngineHost {
         return this.post({ type: 'completions', id: cmd.id, ...this.complete(cmd.line) });
       case 'export':
         return this.post({ type: 'exported', id: cmd.id, scenario: this.exportText() });
+      case 'drift': {
+        const api = this.session.cluster.api;
+        return this.post({ type: 'drifted', id: cmd.id, fields: manifestDrift(cmd.manifests, (kind, ns, name) => api.get(kind, ns, name)) });
+      }
     }
   }
 

@@ -9,9 +9,9 @@
  */
 import { embedConfig } from '../embed/current';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ManifestProblem } from '../../protocol/protocol';
+import type { DriftView, ManifestProblem } from '../../protocol/protocol';
 import type { EditorTestBridge } from '../../protocol/test-bridge';
-import { applyManifests, setManifests } from '../store/actions';
+import { applyManifests, setManifests, takeLiveValues } from '../store/actions';
 import { useSim, type SimState } from '../store/store';
 import type { ManifestEditor } from './manifest-editor';
 import { lineEndAt, offsetAt } from './text-diff';
@@ -85,6 +85,8 @@ export default function EditorPanel() {
   const manifests = useSim((s) => s.manifests);
   const appliedManifests = useSim((s) => s.appliedManifests);
   const rejectedManifests = useSim((s) => s.rejectedManifests);
+  const drift = useSim((s) => (s.drift?.manifests === s.manifests ? s.drift.fields : null));
+  const [showDrift, setShowDrift] = useState(false);
   const busy = useSim((s) => s.busy);
   const problems = useSim((s) => s.problems);
   const applyOutput = useSim((s) => s.applyOutput);
@@ -158,8 +160,10 @@ export default function EditorPanel() {
   );
 
   // The badge never says "Applied" for a text the server refused (in part), nor for one that was never sent.
-  const state: 'rejected' | 'applied' | 'unapplied' = manifests === rejectedManifests ? 'rejected' : manifests === appliedManifests ? 'applied' : 'unapplied';
+  const drifted = drift !== null && drift.length > 0;
+  const state: 'rejected' | 'applied' | 'drifted' | 'unapplied' = manifests === rejectedManifests ? 'rejected' : manifests === appliedManifests ? (drifted ? 'drifted' : 'applied') : 'unapplied';
   const badge = {
+    drifted: { text: `Applied; the cluster has changed ${drift?.length === 1 ? '1 field' : `${drift?.length ?? 0} fields`}`, tone: 'text-amber-700 dark:text-amber-400', dot: 'bg-amber-500' },
     rejected: { text: 'Refused by the API server: see the errors below', tone: 'text-red-700 dark:text-red-400', dot: 'bg-red-500' },
     applied: { text: 'Applied', tone: 'text-emerald-700 dark:text-emerald-400', dot: 'bg-emerald-500' },
     unapplied: { text: 'Unapplied changes', tone: 'text-amber-700 dark:text-amber-400', dot: 'bg-amber-500' },
@@ -174,6 +178,11 @@ export default function EditorPanel() {
           <span aria-hidden="true" className={`inline-block size-1.5 rounded-full ${badge.dot}`} />
           {badge.text}
         </span>
+        {drifted && (
+          <button type="button" data-testid="drift-toggle" aria-expanded={showDrift} className="rounded px-1 text-sky-700 underline dark:text-sky-400" onClick={() => setShowDrift(!showDrift)}>
+            {showDrift ? 'hide the diff' : 'show the diff'}
+          </button>
+        )}
         {loading === 'failed' && <span className="text-slate-500">(plain text: the code editor did not load)</span>}
         <button
           type="button"
@@ -212,6 +221,7 @@ export default function EditorPanel() {
         )}
       </div>
 
+      {drifted && showDrift && <DriftPanel fields={drift} onReveal={reveal} />}
       <ApplyResults output={applyOutput} problems={problems} onReveal={reveal} />
     </div>
   );
@@ -252,6 +262,32 @@ function ApplyResults({ output, problems, onReveal }: { output: string | null; p
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+/** The editor's values beside the live ones, each a link to its place in the text, and a way to take the live values. */
+function DriftPanel({ fields, onReveal }: { fields: readonly DriftView[]; onReveal: (p: ManifestProblem) => void }) {
+  return (
+    <div data-testid="drift" role="region" aria-label="Differences from the cluster" className="max-h-[35%] shrink-0 overflow-auto border-t border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+      <p className="mb-1">
+        The live objects differ from the editor. Apply would set the editor&apos;s values again, as <code>kubectl apply</code> does; or take the live values into the editor.
+      </p>
+      <ul className="flex flex-col gap-1 font-mono">
+        {fields.map((f, i) => (
+          <li key={i} data-testid="drift-field" className="break-all">
+            <button type="button" className="text-left underline decoration-dotted" title="Show in the editor" onClick={() => onReveal({ line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, message: '' })}>
+              {f.kind}/{f.name} {f.label}
+            </button>
+            <div className="pl-3">
+              editor <span className="text-red-700 line-through dark:text-red-400">{f.editor}</span>, cluster <span className="font-semibold text-emerald-800 dark:text-emerald-300">{f.live}</span>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <button type="button" data-testid="take-live" className="mt-1 rounded bg-amber-600 px-2 py-0.5 font-medium text-white hover:bg-amber-700" onClick={() => void takeLiveValues()}>
+        Take the live values
+      </button>
     </div>
   );
 }

@@ -90,6 +90,7 @@ export function receive(m: WorkerMessage): void {
           lesson: m.lessonSteps.length ? { steps: m.lessonSteps, next: 0 } : null,
         };
       });
+      scheduleDrift(0);
       break;
     }
     case 'changes':
@@ -168,6 +169,38 @@ export function onAfterCommand(fn: (done: CommandDone) => void): () => void {
 }
 function notify(done: CommandDone): void {
   for (const fn of afterCommand) fn(done);
+  scheduleDrift();
+}
+
+let driftTimer: ReturnType<typeof setTimeout> | undefined;
+/** Asks the engine, soon, where the live objects differ from the editor's text (after commands, applies and edits). */
+export function scheduleDrift(delay = 250): void {
+  clearTimeout(driftTimer);
+  driftTimer = setTimeout(() => void refreshDrift(), delay);
+}
+
+export async function refreshDrift(): Promise<void> {
+  const manifests = useSim.getState().manifests;
+  if (!client) return;
+  const m = await request<Extract<WorkerMessage, { type: 'drifted' }>>({ type: 'drift', id: nextId++, manifests });
+  useSim.setState({ drift: { manifests, fields: m.fields } });
+}
+
+/**
+ * Writes the live values of the drifted fields into the editor's text (each
+ * value in place, comments kept). The cluster already holds them, so a text
+ * that was applied stays applied.
+ */
+export async function takeLiveValues(): Promise<void> {
+  const s = useSim.getState();
+  if (s.drift?.manifests !== s.manifests || s.drift.fields.length === 0) return;
+  const { setManifestField } = await import('../../scenario/manifest-edit');
+  let next = s.manifests;
+  for (const f of s.drift.fields) next = setManifestField(next, f.kind, f.name, f.path, f.value) ?? next;
+  if (next === s.manifests) return;
+  setManifests(next);
+  if (s.appliedManifests === s.manifests) useSim.setState({ appliedManifests: next });
+  await refreshDrift();
 }
 
 /** The session so far as a scenario file. */
@@ -190,6 +223,7 @@ export async function applyManifests(text?: string): Promise<number> {
 
 export function setManifests(text: string): void {
   useSim.setState({ manifests: text });
+  scheduleDrift(400);
   try {
     storage()?.setItem(STORAGE_KEY, text);
   } catch {

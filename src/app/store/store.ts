@@ -4,7 +4,7 @@
  * controls and tests can call them without hooks.
  */
 import { create } from 'zustand';
-import type { ClaimView, ClassView, EventView, LessonStep, ManifestProblem, ObjectView, PodView, ServiceView, SetView, Transport, VolumeView, WhyView } from '../../protocol/protocol';
+import type { ClaimView, ClassView, DriftView, EventView, LessonStep, ManifestProblem, ObjectView, PodView, ServiceView, SetView, Transport, VolumeView, WhyView } from '../../protocol/protocol';
 
 export type TerminalLine = { kind: 'command' | 'output' | 'say' | 'info'; text: string };
 
@@ -41,6 +41,8 @@ export interface SimState {
   appliedManifests: string;
   /** The manifests text of the last apply the API server refused (all or part of), while nothing newer was applied. */
   rejectedManifests: string | null;
+  /** Fields of `manifests` whose live values differ, as last computed for that text. */
+  drift: { manifests: string; fields: readonly DriftView[] } | null;
   problems: readonly ManifestProblem[];
   applyOutput: string | null;
   selection: Selection | null;
@@ -86,6 +88,7 @@ export const initialState: SimState = {
   manifests: '',
   appliedManifests: '',
   rejectedManifests: null,
+  drift: null,
   problems: [],
   applyOutput: null,
   selection: null,
