@@ -197,3 +197,42 @@ test('deleting the StatefulSet from the inspector removes its pods and keeps its
   await expect(app.claim('www-web-1')).toHaveAttribute('data-phase', 'Bound');
   await expect(page.getByTestId('lane-web')).toContainText('deleted');
 });
+
+test('the why line says what the controller decided: Parallel 2→6 and 6→2 with the buttons, and one pod', async ({ app, page }) => {
+  await app.open();
+  await app.setSpeed(16);
+  const why = page.getByTestId('why-web');
+  await expect(app.pod('web-1')).toHaveAttribute('data-stage', 'Ready', { timeout: 30_000 });
+  // podManagementPolicy is immutable: the control shows the refusal, then recreates the set (pods and claims are taken over).
+  await page.getByTestId('policy-select').selectOption('Parallel');
+  await page.waitForFunction(() => window.__sim?.state().sets.get('web')?.podManagementPolicy === 'Parallel');
+  await expect(why).toContainText('web: all 2 pods Ready at revision', { timeout: 30_000 });
+  // Paused, the page shows what each click's sync decided at that instant.
+  await app.pause();
+  const up = page.getByRole('button', { name: 'Scale up by one' });
+  const down = page.getByRole('button', { name: 'Scale down by one' });
+  const replicas = page.getByTestId('replicas-input');
+  for (const n of [3, 4, 5, 6]) {
+    await up.click();
+    await expect(replicas).toHaveValue(String(n));
+  }
+  await expect(page.getByTestId('terminal-output')).toContainText('$ kubectl scale statefulset/web --replicas=6\nstatefulset.apps/web scaled');
+  // No update is under way: a Parallel scale-up waits for nothing.
+  await expect(why).toHaveText('web: 2 of 6 pods Ready; Parallel: pods start and stop without waiting for each other');
+  await expect(why).toHaveAttribute('data-waiting', 'false');
+  await page.getByTestId('play-pause').click();
+  await expect(why).toContainText('web: all 6 pods Ready at revision', { timeout: 30_000 });
+  await app.pause();
+  for (const n of [5, 4, 3, 2]) {
+    await down.click();
+    await expect(replicas).toHaveValue(String(n));
+  }
+  await expect(why).toHaveText('web: scaling down: 6 pods, 2 wanted');
+  await expect(why).toHaveAttribute('data-waiting', 'false');
+  await page.getByTestId('play-pause').click();
+  await expect(why).toContainText('web: all 2 pods Ready at revision', { timeout: 30_000 });
+  await down.click();
+  await expect(replicas).toHaveValue('1');
+  await expect(why).toContainText('web: the pod is Ready at revision', { timeout: 30_000 });
+  await expect(why).not.toContainText('1 pods');
+});

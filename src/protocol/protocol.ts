@@ -4,6 +4,10 @@
  * events, never whole snapshots per frame; the page sends commands.
  */
 
+import type { WhyCode } from '../engine/sim/cluster';
+
+export type { WhyCode };
+
 export const PROTOCOL_VERSION = 1;
 
 /** Where a pod is in its life, for colour and motion. */
@@ -112,13 +116,15 @@ export type ViewKind = ObjectView['kind'];
 
 export type ObjectChange = { op: 'put'; view: ObjectView } | { op: 'delete'; kind: ViewKind; name: string };
 
-/** Why a StatefulSet's controller stopped early, as it said it. */
+/** What a StatefulSet's controller decided in its latest sync when that was more than "all done", as it said it. */
 export interface WhyView {
   t: number;
   set: string;
+  /** The decision (engine controllers/statefulset/why.ts); null: nothing to report. */
+  code: WhyCode | null;
   pod: string | null;
   ordinal: number | null;
-  /** Undefined message = nothing left to wait for. */
+  /** What the controller waits for, in words; null when it holds nothing back (no code, or progress such as a Parallel scale-down). */
   message: string | null;
 }
 

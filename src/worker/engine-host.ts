@@ -18,7 +18,7 @@ import { manifestProblems } from '../scenario/diagnostics';
 import { manifestDrift } from '../scenario/drift';
 import { exportScenario, sleepStep, type ExportStep } from '../scenario/export';
 import { parse as parseYaml } from 'yaml';
-import { eventView, unschedulableSince, UNSCHEDULABLE_GRACE_MS, viewOf, type ClaimOrigin } from './views';
+import { eventView, unschedulableSince, UNSCHEDULABLE_GRACE_MS, viewOf, whyView, type ClaimOrigin } from './views';
 import { getOwn, setOwn } from '../lib/own';
 import { END_OF_TIME_MESSAGE, MAX_FAST_FORWARD_MS, MAX_VIRTUAL_TIME_MS } from '../lib/duration';
 
@@ -324,7 +324,7 @@ export class EngineHost {
 
   private takeWhy(): WhyView[] {
     const log = this.session.cluster.whyLog;
-    const out = log.since(this.whySent).map((w) => ({ t: w.t, set: w.set, pod: w.reason?.pod ?? null, ordinal: w.reason?.ordinal ?? null, message: w.reason?.message ?? null }));
+    const out = log.since(this.whySent).map(whyView);
     this.whySent = log.total;
     return out;
   }

@@ -6,7 +6,8 @@
 import type { KEvent, KObject, PersistentVolume, PersistentVolumeClaim, Pod, Service, StatefulSet, StorageClass } from '../engine/api/types';
 import { parseTimestamp, type SimTime } from '../engine/clock/clock';
 import { podSummary } from '../kubectl/tables';
-import type { ClaimView, ClassView, EventView, ObjectView, PodStage, PodView, ServiceView, SetView, ViewKind, VolumeView } from '../protocol/protocol';
+import type { TimedWhy } from '../engine/sim/cluster';
+import type { ClaimView, ClassView, EventView, ObjectView, PodStage, PodView, ServiceView, SetView, ViewKind, VolumeView, WhyView } from '../protocol/protocol';
 
 export const VIEW_KINDS: readonly ViewKind[] = ['StatefulSet', 'Pod', 'PersistentVolumeClaim', 'PersistentVolume', 'Service', 'StorageClass'];
 
@@ -186,6 +187,16 @@ export function eventView(e: KEvent): EventView {
     message: e.message,
     count: e.count ?? 1,
   };
+}
+
+/**
+ * A change of a set's latest decision as the page gets it: the code always, the words only
+ * when the controller holds work back (the canvas marks those on the pod they name).
+ */
+export function whyView(w: TimedWhy): WhyView {
+  const r = w.reason;
+  const at = r && 'pod' in r ? { pod: r.pod, ordinal: r.ordinal } : { pod: null, ordinal: null };
+  return { t: w.t, set: w.set, code: r?.code ?? null, ...at, message: r?.waiting ? r.message : null };
 }
 
 /** The view of any object the canvas draws; undefined for kinds it does not. */

@@ -181,7 +181,7 @@ describe('volumes and classes', () => {
 describe('why badge', () => {
   it('sits on the column of the pod it names', () => {
     const s = set('web', { replicas: 3 });
-    const why: WhyView = { t: 1, set: 'web', pod: 'web-1', ordinal: 1, message: 'waiting for web-1 to be Running and Ready' };
+    const why: WhyView = { t: 1, set: 'web', code: 'PodNotReady', pod: 'web-1', ordinal: 1, message: 'waiting for web-1 to be Running and Ready' };
     const r = computeLayout(input({ sets: [s], pods: [0, 1, 2].map((n) => pod('web', n)), why: [why] }));
     const badge = one(ofType(r.nodes, 'why')[0]);
     expect(badge.position.x).toBeGreaterThanOrEqual(colX(1));

@@ -27,7 +27,7 @@ describe('store reducers', () => {
   });
 
   it('keeps the latest wait reason per set', () => {
-    const s = { ...initialState, ...mergeWhy(initialState, [{ t: 1, set: 'web', pod: 'web-0', ordinal: 0, message: 'a' }, { t: 2, set: 'web', pod: null, ordinal: null, message: null }]) };
+    const s = { ...initialState, ...mergeWhy(initialState, [{ t: 1, set: 'web', code: 'PodNotReady', pod: 'web-0', ordinal: 0, message: 'a' }, { t: 2, set: 'web', code: null, pod: null, ordinal: null, message: null }]) };
     expect(s.why.get('web')?.message).toBeNull();
     expect(s.whyHistory).toHaveLength(2);
   });

@@ -62,6 +62,7 @@ export interface ClusterWork {
 
 /** A wait reason with the time it was recorded. */
 export type TimedWhy = WhyRecord & { t: SimTime };
+export type { WhyCode } from '../controllers/statefulset/why';
 
 /**
  * The controller's wait reasons, numbered from 0 in the order they came.

@@ -36,14 +36,9 @@ import {
   startOrdinal,
   REVISION_LABEL,
 } from './stateful-set-utils';
+import { reason, type NextWork, type WaitReason, type WhyDecision } from './why';
 
-/** Why a sync stopped before doing everything the spec asks for, in words a person reads. */
-export interface WaitReason {
-  /** The pod the controller is waiting on, if any. */
-  pod?: string;
-  ordinal?: number;
-  message: string;
-}
+export type { WaitReason } from './why';
 
 export interface SyncResult {
   status: StatefulSetStatus;
@@ -69,7 +64,18 @@ interface Ctx {
   condemned: Pod[];
   /** The retention policy as a short key, for the verified-pod cache. */
   policy: string;
+  /** What this sync decided to wait for (or, not waiting, is in the middle of); see why.ts. */
   waiting?: WaitReason;
+}
+
+/**
+ * Records a decision of the sync. The first wait stands (an OrderedReady sync stops there; a
+ * Parallel one goes on, and the lowest ordinal's wait is the one reported); progress that
+ * blocks nothing gives way to a wait.
+ */
+function note(c: Ctx, d: WhyDecision): void {
+  if (c.waiting?.waiting) return;
+  c.waiting = reason(d);
 }
 
 export class StatefulSetControl {
@@ -84,6 +90,8 @@ export class StatefulSetControl {
   private recorded = new Map<string, { generation: number | undefined; collisionCount: number; data: unknown; hash: string }>();
   /** Whether a stored revision records a given template data object (see `records`). */
   private equalTo = new WeakMap<ControllerRevision, { data: unknown; equal: boolean }>();
+  /** The decision of the latest sync, also when it failed (a pod the API server refused). */
+  lastWaiting: WaitReason | undefined;
 
   constructor(
     private api: ApiServer,
@@ -111,12 +119,14 @@ export class StatefulSetControl {
   updateStatefulSet(set: StatefulSet, pods: SetPodIndex, revisions: ControllerRevision[]): SyncResult {
     // SIM: upstream works on a deep copy of the set; nothing here writes to it (stored objects are
     // frozen in tests, which would catch a write), so the stored object is read as it is.
+    this.lastWaiting = undefined;
     const sorted = sortRevisions(revisions);
     const { currentRevision, updateRevision, collisionCount } = this.getStatefulSetRevisions(set, sorted);
     let result: { status: StatefulSetStatus; waiting?: WaitReason; error?: unknown } | undefined;
     let error: unknown;
     try {
       result = this.sync(set, currentRevision, updateRevision, collisionCount, pods);
+      this.lastWaiting = result.waiting;
       if (result.error !== undefined) error = result.error;
     } catch (e) {
       error = e;
@@ -255,9 +265,11 @@ export class StatefulSetControl {
         if (this.processReplica(c, i) && c.monotonic) return finish();
       }
 
-      for (const pod of c.condemned) {
-        if (this.processCondemned(c, pod, firstUnhealthy) && c.monotonic) return finish();
+      for (let k = 0; k < c.condemned.length; k++) {
+        if (this.processCondemned(c, k, firstUnhealthy) && c.monotonic) return finish();
       }
+      // Parallel: every condemned pod was deleted (or is terminating) at once; nothing waits on them.
+      if (!c.monotonic && c.condemned.length > 0) note(c, { code: 'ScalingDown' });
     } catch (e) {
       return { ...finish(), error: e };
     }
@@ -293,30 +305,32 @@ export class StatefulSetControl {
     return pod;
   }
 
-  /** What the controller still has to do above or after replica `i`, for wait messages. */
-  private blockedWork(c: Ctx, i: number): string | undefined {
+  /** What the controller still has to do above or after replica `i`: the work a wait there holds back. */
+  private blockedWork(c: Ctx, i: number): NextWork | undefined {
     const v = c.view;
     for (let j = v.uncreated.next(i + 1); j >= 0; j = v.uncreated.next(j + 1)) {
       const p = v.slots[j];
-      if (!p || !isCreated(p)) return `creating ${podName(c.set, startOrdinal(c.set) + j)}`;
+      if (!p || !isCreated(p)) return { kind: 'create', pod: podName(c.set, startOrdinal(c.set) + j) };
     }
     const cond = c.condemned.find((p) => !isTerminating(p));
-    if (cond) return `scaling down ${cond.metadata.name}`;
+    if (cond) return { kind: 'delete', pod: cond.metadata.name as string };
     const strategy = c.set.spec.updateStrategy?.type ?? 'RollingUpdate';
     if (strategy !== 'OnDelete' && c.currentRevision.metadata.name !== c.updateRevision.metadata.name) {
       const partition = c.set.spec.updateStrategy?.rollingUpdate?.partition ?? 0;
       for (let j = v.stale.next(sliceStart(partition, v.count)); j >= 0; j = v.stale.next(j + 1)) {
         const p = v.slots[j];
-        if (p && isCreated(p) && getPodRevision(p) !== c.updateRevision.metadata.name) return 'continuing the rolling update';
+        if (p && isCreated(p) && getPodRevision(p) !== c.updateRevision.metadata.name) return { kind: 'update' };
       }
     }
     return undefined;
   }
 
-  private wait(c: Ctx, pod: Pod, state: string, i: number): void {
+  /** An OrderedReady sync stops at replica `i` (`pod`) and waits for it. */
+  private wait(c: Ctx, pod: Pod, code: 'CreatedPod' | 'PodNotReady' | 'PodNotAvailable' | 'PodTerminating', i: number): void {
+    const at = { pod: pod.metadata.name as string, ordinal: getOrdinal(pod) };
     const next = this.blockedWork(c, i);
-    const msg = next ? `waiting for ${pod.metadata.name} to ${state} before ${next}` : `waiting for ${pod.metadata.name} to ${state}`;
-    c.waiting = { pod: pod.metadata.name as string, ordinal: getOrdinal(pod), message: msg };
+    const extra = next ? { next } : {};
+    note(c, code === 'PodNotAvailable' ? { code, ...at, minReadySeconds: c.minReady, ...extra } : { code, ...at, ...extra });
   }
 
   /** Returns true when this sync must stop (OrderedReady) at replica `i`. Behaviour of processReplica. */
@@ -330,37 +344,38 @@ export class StatefulSetControl {
     const name = pod.metadata.name as string;
     if (isFailed(pod) || isSucceeded(pod)) {
       if (!isTerminating(pod)) this.podControl.deleteStatefulPod(c.set, pod);
-      c.waiting = { pod: name, ordinal: getOrdinal(pod), message: `${name} has ${pod.status?.phase === 'Failed' ? 'failed' : 'completed'}; it is deleted and will be created again once it is gone` };
+      note(c, { code: 'PodFailed', pod: name, ordinal: getOrdinal(pod), phase: pod.status?.phase === 'Failed' ? 'Failed' : 'Succeeded' });
       return true;
     }
     if (!isCreated(pod)) {
       if (this.podControl.podClaimIsStale(c.updateSet, pod)) {
-        c.waiting = { pod: name, ordinal: getOrdinal(pod), message: `waiting for the stale claims of ${name} to be deleted before creating it` };
+        note(c, { code: 'StaleClaim', pod: name, ordinal: getOrdinal(pod) });
         return true;
       }
       try {
         this.podControl.createStatefulPod(c.set, pod);
       } catch (e) {
-        c.waiting = { pod: name, ordinal: getOrdinal(pod), message: `cannot create ${name}: ${e instanceof Error ? e.message : String(e)}` };
+        // The reason a failed creation gives, even over an earlier one: the sync ends here.
+        c.waiting = reason({ code: 'CreateFailed', pod: name, ordinal: getOrdinal(pod), error: e instanceof Error ? e.message : String(e) });
         throw e;
       }
       if (c.monotonic) {
-        this.wait(c, pod, 'be Running and Ready', i);
+        this.wait(c, pod, 'CreatedPod', i);
         return true;
       }
       return false;
     }
     if (isPending(pod)) this.podControl.createPersistentVolumeClaims(c.set, pod);
     if (isTerminating(pod) && c.monotonic) {
-      this.wait(c, pod, 'finish terminating', i);
+      this.wait(c, pod, 'PodTerminating', i);
       return true;
     }
     if (!isRunningAndReady(pod) && c.monotonic) {
-      this.wait(c, pod, 'be Running and Ready', i);
+      this.wait(c, pod, 'PodNotReady', i);
       return true;
     }
     if (!isRunningAndAvailable(pod, c.minReady, c.now) && c.monotonic) {
-      this.wait(c, pod, `be available (Ready for minReadySeconds=${c.minReady})`, i);
+      this.wait(c, pod, 'PodNotAvailable', i);
       return true;
     }
     if (isTerminating(pod)) return false;
@@ -378,19 +393,38 @@ export class StatefulSetControl {
     return false;
   }
 
-  /** Scale-down of one condemned pod. Behaviour of processCondemned. */
-  private processCondemned(c: Ctx, pod: Pod, firstUnhealthy: Pod | undefined): boolean {
-    const name = pod.metadata.name as string;
+  /** Scale-down of the condemned pod `k` (highest ordinal first). Behaviour of processCondemned. */
+  private processCondemned(c: Ctx, k: number, firstUnhealthy: Pod | undefined): boolean {
+    const pod = c.condemned[k] as Pod;
+    const at = { pod: pod.metadata.name as string, ordinal: getOrdinal(pod) };
+    /** The condemned pod an OrderedReady scale-down deletes after this one. */
+    const after = () => c.condemned.slice(k + 1).find((p) => !isTerminating(p))?.metadata.name;
     if (isTerminating(pod)) {
-      if (c.monotonic) c.waiting = { pod: name, ordinal: getOrdinal(pod), message: `waiting for ${name} to finish terminating before scaling down further` };
+      if (c.monotonic) note(c, { code: 'ScaleDownTerminating', ...at, next: after() });
       return c.monotonic;
     }
     if (c.monotonic && pod !== firstUnhealthy && !isRunningAndAvailable(pod, c.minReady, c.now)) {
-      c.waiting = { pod: name, ordinal: getOrdinal(pod), message: `waiting for ${name} to be Running and Ready before deleting it (scale down halts while a pod is unhealthy)` };
+      note(c, { code: 'ScaleDownUnhealthy', ...at, other: firstUnhealthy?.metadata.name ?? at.pod, minReadySeconds: c.minReady });
       return true;
     }
     this.podControl.deleteStatefulPod(c.set, pod);
+    if (c.monotonic) note(c, { code: 'ScaleDownDeleted', ...at, next: after() });
     return true;
+  }
+
+  /**
+   * The highest replica at or below slot `from` and at or above the partition that is labelled
+   * with another revision than the update revision (with `live`, one not terminating either):
+   * what the rolling update would replace next. Undefined when there is none, i.e. nothing is
+   * left to update there.
+   */
+  private nextToUpdate(c: Ctx, from: number, updateMin: number, live: boolean): string | undefined {
+    const v = c.view;
+    for (let j = v.stale.prev(from); j >= 0 && j >= updateMin; j = v.stale.prev(j - 1)) {
+      const p = v.slots[j];
+      if (p && (!live || (isCreated(p) && !isTerminating(p)))) return p.metadata.name as string;
+    }
+    return undefined;
   }
 
   /** Classic rolling update: one pod at a time, highest ordinal first, down to the partition. */
@@ -402,13 +436,22 @@ export class StatefulSetControl {
     // A slot in neither `unhealthy` nor `stale` holds an available pod at the update revision: the walk passes it.
     for (let target = Math.max(v.unhealthy.prev(v.count - 1), v.stale.prev(v.count - 1)); target >= 0 && target >= updateMin; target = Math.max(v.unhealthy.prev(target - 1), v.stale.prev(target - 1))) {
       const pod = this.replicaAt(c, target);
+      const at = { pod: pod.metadata.name as string, ordinal: getOrdinal(pod) };
       if (getPodRevision(pod) !== updateName && !isTerminating(pod)) {
         this.podControl.deleteStatefulPod(c.set, pod);
         status.currentReplicas = (status.currentReplicas ?? 0) - 1;
+        note(c, { code: 'UpdateDeleted', ...at, pods: [at.pod] });
         return;
       }
       if (isUnavailable(pod, c.minReady, c.now)) {
-        c.waiting = { pod: pod.metadata.name as string, ordinal: getOrdinal(pod), message: `rolling update: waiting for ${pod.metadata.name} to be Running and Ready at the update revision before updating the next pod` };
+        // The walk stops here whatever lies below (upstream: "waiting for Pod to update"). That holds an
+        // update back when this pod is being replaced, when an older pod below it is still to update, or
+        // when it is the last pod the update waits for (every pod at the update revision, the set's
+        // current revision not yet moved). Otherwise (a new pod of a scale-up) nothing waits on it.
+        const replacing = getPodRevision(pod) !== updateName;
+        const next = this.nextToUpdate(c, target - 1, updateMin, false);
+        const last = c.currentRevision.metadata.name !== updateName && v.stale.prev(v.count - 1) < 0;
+        if (replacing || next || last) note(c, { code: 'UpdateWaiting', ...at, replacing, minReadySeconds: c.minReady, next });
         return;
       }
     }
@@ -429,11 +472,14 @@ export class StatefulSetControl {
       if (!p || isUnavailable(p, c.minReady, c.now)) unavailable++;
     }
     if (unavailable >= max) {
-      c.waiting = { message: `rolling update: ${unavailable} pods unavailable, maxUnavailable is ${max}` };
+      // A wait only when a pod is still to update.
+      const next = this.nextToUpdate(c, v.count - 1, updateMin, true);
+      if (next) note(c, { code: 'MaxUnavailable', unavailable, maxUnavailable: max, next });
       return;
     }
     let budget = max - unavailable;
     const updateName = c.updateRevision.metadata.name as string;
+    const deleted: Pod[] = [];
     // Only a created pod at another revision is acted on, and those are all in `stale`.
     for (let target = v.stale.prev(v.count - 1); target >= 0 && target >= updateMin && budget > 0; target = v.stale.prev(target - 1)) {
       const pod = v.slots[target] as Pod;
@@ -441,8 +487,11 @@ export class StatefulSetControl {
         this.podControl.deleteStatefulPod(c.set, pod);
         status.currentReplicas = (status.currentReplicas ?? 0) - 1;
         budget--;
+        deleted.push(pod);
       }
     }
+    const first = deleted[0];
+    if (first) note(c, { code: 'UpdateDeleted', pod: first.metadata.name as string, ordinal: getOrdinal(first), pods: deleted.map((p) => p.metadata.name as string) });
   }
 
   /**

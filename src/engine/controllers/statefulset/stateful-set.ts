@@ -14,12 +14,14 @@ import { reportFault } from '../../runtime/faults';
 import { ApiError } from '../../api/errors';
 import { SetPodIndex } from './pod-index';
 import { AggregateError2, ApiObjectManager, StatefulPodControl } from './stateful-pod-control';
-import { StatefulSetControl, type WaitReason } from './stateful-set-control';
+import { StatefulSetControl } from './stateful-set-control';
+import { reason, type WaitReason } from './why';
 import { availableAt, controllerRefOf, getControllerOf, parentAndOrdinal, readyCondition } from './stateful-set-utils';
 
 const STATEFULSET_CONTROLLER = 'statefulset-controller';
 const keyOf = (o: KObject) => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
 
+/** A change of a set's latest decision (see why.ts); `reason` undefined: nothing to report, or the set is gone. */
 export interface WhyRecord {
   set: string;
   namespace: string;
@@ -185,11 +187,16 @@ export class StatefulSetController {
       // Behaviour of stateful_set.go processNextWorkItem: a failed sync is retried with back-off.
       this.queue.addRateLimited(key);
       // The errors upstream's sync returns: the API server's, and the controller's own (e.g. "pvc x is being deleted").
-      if (e instanceof ApiError || e instanceof AggregateError2) return;
+      // A pod the API server refused is the sync's reason to stop; other failures leave the last reason as it was.
+      if (e instanceof ApiError || e instanceof AggregateError2) {
+        const last = this.control.lastWaiting;
+        if (last?.code === 'CreateFailed') this.setWhy(key, ns, name, last);
+        return;
+      }
       // Anything else is a fault of the simulator (a bug, or a stored object it cannot handle): it is
       // reported on the set (a SimulatorFault Event) and shown as the set's wait reason.
       reportFault(this.api.clock, STATEFULSET_CONTROLLER, set, e);
-      this.setWhy(key, ns, name, { message: "The playground's StatefulSet controller failed while syncing this set; it retries with back-off. This is a fault of the simulator, not Kubernetes behaviour." });
+      this.setWhy(key, ns, name, reason({ code: 'SimulatorFault' }));
     }
   }
 
@@ -228,13 +235,14 @@ export class StatefulSetController {
     return { ...this.queue.stats(), why: this.why.size, claimVersions: this.claimVersions.size, indexes: this.indexes.size, indexByUid: this.indexByUid.size, ...this.control.stats() };
   }
 
-  private setWhy(key: string, namespace: string, set: string, reason: WaitReason | undefined): void {
+  private setWhy(key: string, namespace: string, set: string, why: WaitReason | undefined): void {
     const prev = this.why.get(key);
-    if (prev?.message === reason?.message) return;
+    // The words follow from the decision and its facts, so equal words are an equal decision.
+    if (prev?.message === why?.message) return;
     // A new wait reason is a happening of its own: the set's re-checks are not repeating identically.
     this.rechecks.get(key)?.disturb(this.api.clock.now());
-    this.why.set(key, reason);
-    this.onWhy?.({ set, namespace, reason });
+    this.why.set(key, why);
+    this.onWhy?.({ set, namespace, reason: why });
   }
 
   /**
