@@ -9,7 +9,8 @@
  */
 import { Document, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 import { deflateSync } from 'fflate';
-import { encodeScenario, toBase64Url } from '../src/share/link';
+import { DICTIONARY_V2 } from '../src/share/dictionary-v2';
+import { encodeScenario, toBase64Url, type LinkVersion } from '../src/share/link';
 import type { Rng } from '../src/lib/rng';
 import { emptyKnowledge, randomCommand } from './grammar';
 import { yamlDepthProblem } from '../src/lib/yaml-depth';
@@ -328,12 +329,16 @@ export function mutateScenario(rng: Rng, text: string): string {
 
 // ----------------------------------------------------------------- links
 
-/** A mutated share link: of a (possibly mutated) scenario, hand-made deflate data, or noise. */
+/** A mutated share link of either version: of a (possibly mutated) scenario, hand-made deflate data, or noise. */
 export function mutateLink(rng: Rng, scenarioText: string): string {
-  const valid = encodeScenario(scenarioText);
+  // Links of today's version mostly; version 1 links are still opened.
+  const version: LinkVersion = rng.int(4) === 0 ? 1 : 2;
+  const valid = encodeScenario(scenarioText, version);
   const body = valid.slice(valid.indexOf('.') + 1);
+  const pre = `${version}.`;
+  const deflate = (bytes: Uint8Array, level: number) => deflateSync(bytes, { level: level as 0, ...(version === 2 ? { dictionary: DICTIONARY_V2 } : {}) });
   const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  switch (rng.int(12)) {
+  switch (rng.int(13)) {
     case 0:
       return valid;
     case 1:
@@ -342,14 +347,14 @@ export function mutateLink(rng: Rng, scenarioText: string): string {
       // Flip characters of the data.
       const chars = body.split('');
       for (let k = 1 + rng.int(4); k > 0; k--) chars[rng.int(chars.length)] = b64[rng.int(64)] as string;
-      return `1.${chars.join('')}`;
+      return `${pre}${chars.join('')}`;
     }
     case 3:
-      return `1.${body.slice(0, rng.int(body.length + 1))}`;
+      return `${pre}${body.slice(0, rng.int(body.length + 1))}`;
     case 4:
-      return `${rng.pick(['', '0', '2', '01', '1.0', '-1', '9999999999999999999999', 'v1', ' 1', '1 ', 'NaN', '1e0', '١'])}.${body}`;
+      return `${rng.pick(['', '0', '2', '01', '02', '1.0', '2.0', '3', '-1', '9999999999999999999999', 'v1', 'v2', ' 1', '1 ', '2 ', 'NaN', '1e0', '2e0', '١', '٢', '__proto__', 'constructor'])}.${body}`;
     case 5:
-      return `1.${body}${rng.pick(['=', '==', '+', '/', '.', '%20', ' ', '\n', '#', 'A', 'AA', 'AAA', '!'])}`;
+      return `${pre}${body}${rng.pick(['=', '==', '+', '/', '.', '%20', ' ', '\n', '#', 'A', 'AA', 'AAA', '!'])}`;
     case 6: {
       // Valid deflate data of an odd text: huge, binary, not UTF-8.
       const texts: (() => Uint8Array)[] = [
@@ -362,10 +367,10 @@ export function mutateLink(rng: Rng, scenarioText: string): string {
         () => new TextEncoder().encode('version: 1\nsteps:\n' + '  - kubectl get pods\n'.repeat(3000)),
         () => new Uint8Array(0),
       ];
-      return `1.${toBase64Url(deflateSync(rng.pick(texts)(), { level: rng.int(10) as 0 }))}`;
+      return `${pre}${toBase64Url(deflate(rng.pick(texts)(), rng.int(10)))}`;
     }
     case 7: {
-      // Hand-made deflate streams: stored blocks, bad block types, truncated headers.
+      // Hand-made deflate streams: stored blocks, bad block types, truncated headers, symbols no stream may use.
       const bytes = rng.pick([
         [0x03, 0x00],
         [0x07],
@@ -374,12 +379,19 @@ export function mutateLink(rng: Rng, scenarioText: string): string {
         [0x00, 0x00, 0x00, 0xff, 0xff],
         [0xff, 0xff, 0xff, 0xff],
         [0x02],
+        // Fixed codes: "a", then a match of length 3 at distance 32,768 (before the dictionary's start).
+        [0x4b, 0x04, 0xde, 0xff, 0x0f, 0x00],
+        // Fixed codes: "a", then length symbol 286 (which no stream may use).
+        [0x4b, 0x1c, 0x03, 0x00],
         Array.from({ length: 64 }, () => rng.int(256)),
       ]);
-      return `1.${toBase64Url(new Uint8Array(bytes))}`;
+      return `${pre}${toBase64Url(new Uint8Array(bytes))}`;
     }
     case 8:
-      return rng.pick(['', '#', '.', '1.', '1', '#1.', '1..', `1.${'A'.repeat(100_001)}`, `1.${'A'.repeat(99_990)}`, 'scenario=playground', '%', '1.%E0%A4%A', '1.\u0000', '1.😀']);
+      return rng.pick(['', '#', '.', '1.', '2.', '1', '2', '#1.', '#2.', '1..', '2..', `1.${'A'.repeat(100_001)}`, `2.${'A'.repeat(99_990)}`, 'scenario=playground', '%', '2.%E0%A4%A', '2.\u0000', '2.😀']);
+    case 12:
+      // The data of one version under the other's number.
+      return `${version === 1 ? 2 : 1}.${body}`;
     case 9: {
       // Random text.
       const n = rng.int(200);
@@ -388,10 +400,10 @@ export function mutateLink(rng: Rng, scenarioText: string): string {
       return s;
     }
     case 10:
-      return `1.${body.length % 4 === 1 ? body : body + 'A'.repeat((1 - (body.length % 4) + 4) % 4)}`;
+      return `${pre}${body.length % 4 === 1 ? body : body + 'A'.repeat((1 - (body.length % 4) + 4) % 4)}`;
     default: {
       // A link of a mutated scenario.
-      return encodeScenario(mutateScenario(rng, scenarioText));
+      return encodeScenario(mutateScenario(rng, scenarioText), version);
     }
   }
 }

@@ -107,6 +107,49 @@ test('the Embed dialog writes a snippet whose frame opens the same scenario, san
   expect(r).toMatchObject({ type: 'sts:result', ok: true, exitCode: 0, output: 'OnDelete' });
 });
 
+test('Embed opened from a lesson embeds that lesson from its start, as a lesson, not a replay of the session', async ({ app, page }) => {
+  await app.open('/');
+  await page.getByTestId('gallery').selectOption('canary-partition');
+  await expect(page.getByTestId('lesson')).toContainText('step 0 /');
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('terminal-output')).toContainText('$ kubectl rollout status sts/web');
+
+  await page.getByTestId('embed').click();
+  const dialog = page.getByTestId('embed-dialog');
+  const snippetSrc = async () => {
+    await expect(dialog.getByTestId('embed-snippet')).toHaveValue(/^<iframe/);
+    return (/src="([^"]+)"/.exec(await dialog.getByTestId('embed-snippet').inputValue())?.[1] ?? '').replace(/&amp;/g, '&');
+  };
+  const src = await snippetSrc();
+  // The lesson's own scenario, opened as a lesson: not the session's export (with its sleep steps) replayed.
+  expect(src.startsWith(`${APP}/?embed&lesson=1#2.`), src).toBe(true);
+  await expect(dialog.getByTestId('embed-source-lesson')).toBeChecked();
+  await expect(dialog.getByTestId('embed-source-lesson').locator('..')).toContainText('The lesson “A canary with the partition, then a phased rollout”, from its start');
+  await expect(dialog.getByTestId('embed-lesson')).toHaveValue('lesson');
+
+  // The other choices stay: the session as it is now, replayed as the playground opens a link.
+  await dialog.getByTestId('embed-source-session').click();
+  const session = await snippetSrc();
+  expect(session.startsWith(`${APP}/?embed#2.`), session).toBe(true);
+  expect(session).not.toBe(src.replace('&lesson=1', ''));
+  await dialog.getByTestId('embed-source-lesson').click();
+  expect(await snippetSrc()).toBe(src);
+  const sandbox = /sandbox="([^"]+)"/.exec(await dialog.getByTestId('embed-snippet').inputValue())?.[1] ?? '';
+  await page.keyboard.press('Escape');
+
+  await openHost(page, [{ src, sandbox }]);
+  await waitForReady(page, 0);
+  const frame = page.frameLocator('#f0');
+  await expect(frame.getByTestId('embed-header')).toContainText('A canary with the partition');
+  await expect(frame.getByTestId('lesson')).toContainText('step 0 /');
+  await expect(frame.getByTestId('pod-web-0')).toBeVisible();
+  await expect(frame.getByTestId('terminal-output')).not.toContainText('rollout status');
+  await expect(frame.getByTestId('terminal-output')).not.toContainText('sleep');
+  // The store's record of what the frame opened, and how (the test handle's typed view leaves it out).
+  const opened = await page.frames().find((f) => f.url().startsWith(`${APP}/`))?.evaluate(() => (window.__sim?.state() as { source?: unknown } | undefined)?.source);
+  expect(opened).toMatchObject({ text: readFileSync('src/scenarios/canary-partition.yaml', 'utf8'), lesson: true });
+});
+
 test('the postMessage API: load, run, status and step events, state, errors, reset; other origins are ignored', async ({ page }) => {
   await openHost(page, [
     { src: `${APP}/?embed&origin=${encodeURIComponent(HOST)}&autoplay=1`, sandbox: 'allow-scripts allow-same-origin' },

@@ -2,15 +2,31 @@
  * Share links: a scenario file travels in the URL fragment as
  * `#<version>.<base64url(deflate-raw(UTF-8 text))>`. The text is the scenario
  * file itself, so a link, a download and `npm run sim` all read the same
- * thing. Version 1 is plain raw deflate; a later version may add a preset
- * dictionary, and version 1 links must keep decoding.
+ * thing.
+ *
+ * - Version 1: plain raw deflate.
+ * - Version 2 (written today): raw deflate with the preset dictionary of
+ *   dictionary-v2.ts, which holds the gallery and the words of Kubernetes,
+ *   kubectl and scenarios, so a gallery lesson or a typical session takes
+ *   tens to a few hundred characters instead of a thousand or more.
+ *
+ * Every link a playground ever wrote keeps decoding to the same text. A
+ * version's dictionary is frozen: a new dictionary is a new version number.
  *
  * Decoding never trusts the link: sizes are capped before and during
- * inflation, and every failure is a LinkError with a message for people.
+ * inflation, the data must be one complete, valid stream (inflate.ts reads
+ * exactly what zlib reads) and nothing more, and every failure is a LinkError
+ * with a message for people.
  */
-import { deflateSync, Inflate } from 'fflate';
+import { deflateSync } from 'fflate';
+import { DICTIONARY_V2 } from './dictionary-v2';
+import { inflateStrict } from './inflate';
 
-export const LINK_VERSION = 1;
+/** The versions this playground reads: each with the preset dictionary its deflate data refers to (none for 1). */
+const VERSIONS = { 1: undefined, 2: DICTIONARY_V2 } as const satisfies Record<number, Uint8Array | undefined>;
+export type LinkVersion = keyof typeof VERSIONS;
+/** The version links are written in. */
+export const LINK_VERSION: LinkVersion = 2;
 /** Longest fragment accepted (characters). */
 export const MAX_LINK_CHARS = 100_000;
 /** Largest scenario text a link may inflate to (bytes). */
@@ -63,57 +79,27 @@ export function fromBase64Url(text: string): Uint8Array {
   return out.subarray(0, o);
 }
 
-/** The fragment (without `#`) for a scenario text. */
-export function encodeScenario(text: string): string {
+/** The fragment (without `#`) for a scenario text, in the current link version unless another is asked for. */
+export function encodeScenario(text: string, version: LinkVersion = LINK_VERSION): string {
   const bytes = new TextEncoder().encode(text);
-  return `${LINK_VERSION}.${toBase64Url(deflateSync(bytes, { level: 9 }))}`;
+  const dictionary = VERSIONS[version];
+  return `${version}.${toBase64Url(deflateSync(bytes, dictionary ? { level: 9, dictionary } : { level: 9 }))}`;
 }
 
 /**
- * Inflates with a hard cap, so a small link cannot expand into gigabytes.
- * Throws LinkError unless `data` is exactly one complete raw-deflate stream.
+ * The scenario bytes of a link's data: exactly one complete raw-deflate stream
+ * (read against the version's dictionary) and nothing after it, unpacked under
+ * a hard cap so a small link cannot expand into gigabytes. Throws LinkError.
  */
-function inflateCapped(data: Uint8Array, cap: number): Uint8Array {
-  const out = inflateWhole(data, cap);
-  // fflate stops at the last block and ignores what follows it. A stream that still
-  // decodes without its last byte ended before that byte: trailing bytes, or a second stream.
-  if (data.length > 0 && inflateWhole(data.subarray(0, data.length - 1), cap, true) !== undefined) {
-    throw new LinkError('The link is damaged: it has extra data after the scenario.');
-  }
-  return out;
-}
-
-function inflateWhole(data: Uint8Array, cap: number): Uint8Array;
-function inflateWhole(data: Uint8Array, cap: number, quiet: true): Uint8Array | undefined;
-function inflateWhole(data: Uint8Array, cap: number, quiet = false): Uint8Array | undefined {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  let ended = false;
-  const inflater = new Inflate((chunk, final) => {
-    size += chunk.length;
-    if (size > cap) throw new LinkError(`The scenario in this link is larger than ${Math.round(cap / 1024)} KB once unpacked; the playground does not open it.`);
-    parts.push(chunk);
-    if (final) ended = true;
-  });
-  try {
-    // Feed in small pieces so the cap is checked as the output grows.
-    for (let i = 0; i < data.length; i += 1024) inflater.push(data.subarray(i, i + 1024), i + 1024 >= data.length);
-  } catch (e) {
-    if (quiet) return undefined;
-    if (e instanceof LinkError) throw e;
+function unpack(data: Uint8Array, dictionary: Uint8Array | undefined): Uint8Array {
+  const r = inflateStrict(data, dictionary, MAX_SCENARIO_BYTES);
+  if (!r.ok) {
+    if (r.why === 'too-large') throw new LinkError(`The scenario in this link is larger than ${Math.round(MAX_SCENARIO_BYTES / 1024)} KB once unpacked; the playground does not open it.`);
+    if (r.why === 'truncated') throw new LinkError('The link is cut short: its data ends too early.');
     throw new LinkError('The link is damaged: its data does not unpack.');
   }
-  if (!ended) {
-    if (quiet) return undefined;
-    throw new LinkError('The link is cut short: its data ends too early.');
-  }
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  if (r.used !== data.length) throw new LinkError('The link is damaged: it has extra data after the scenario.');
+  return r.bytes;
 }
 
 /** 100000 → "100,000" (the same in every locale). */
@@ -128,11 +114,11 @@ export function decodeScenario(fragment: string): string {
   if (!/^[0-9]+$/.test(version)) throw new LinkError('This is not a playground link: it has no version.');
   if (version.length > 1 && version.startsWith('0')) throw new LinkError(`This is not a playground link: its version "${version.slice(0, 12)}${version.length > 12 ? '…' : ''}" starts with a zero.`);
   if (version === '0') throw new LinkError('This is not a playground link: link versions start at 1.');
-  if (version !== String(LINK_VERSION)) {
-    if (version.length > 6) throw new LinkError('This is not a playground link: its version number is too large.');
-    throw new LinkError(`This link was made by a newer playground (link version ${version}); this one reads version ${LINK_VERSION}.`);
+  if (version.length > 6) throw new LinkError('This is not a playground link: its version number is too large.');
+  if (!Object.hasOwn(VERSIONS, version)) {
+    throw new LinkError(`This link was made by a newer playground (link version ${version}); this one reads link versions up to ${LINK_VERSION}.`);
   }
-  const bytes = inflateCapped(fromBase64Url(f.slice(dot + 1)), MAX_SCENARIO_BYTES);
+  const bytes = unpack(fromBase64Url(f.slice(dot + 1)), VERSIONS[Number(version) as LinkVersion]);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {

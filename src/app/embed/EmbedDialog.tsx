@@ -1,13 +1,15 @@
 /**
- * "Embed": writes the `<iframe>` snippet for the current scenario (its share
- * link, or the gallery entry it came from) with the chosen panels, controls,
- * playback, theme, read-only mode and the host origin allowed to drive it.
+ * "Embed": writes the `<iframe>` snippet for the open lesson (from its start,
+ * as a lesson), the session (its share link, with everything done so far) or
+ * the gallery entry it came from, with the chosen panels, controls, playback,
+ * theme, read-only mode and the host origin allowed to drive it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { SpeedSelect } from '../ui/SpeedSelect';
 import { exportText } from '../store/actions';
 import { linkFor, pageAddress } from '../store/scenario-actions';
 import { CONTROLS, DEFAULT_EMBED_PANELS, embedSnippet, embedUrl, normaliseOrigin, PANELS, type ControlName, type Panel, type SnippetOptions } from './config';
+import { initialSource, snippetScenario, stepsFor, type EmbedSource, type StepsChoice } from './source';
 import { useSim } from '../store/store';
 
 const field = 'rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900';
@@ -23,15 +25,21 @@ function toggle<T>(list: readonly T[], item: T, on: boolean, order: readonly T[]
 export function EmbedDialog({ onClose }: { onClose: () => void }) {
   const title = useSim((s) => s.title) ?? 'playground';
   const gallery = new URLSearchParams(location.search).get('scenario');
+  // The lesson open when the dialog opened: its scenario text as it was loaded, not what was done since.
+  const [lessonText] = useState(() => {
+    const open = useSim.getState().source;
+    return open?.lesson ? open.text : null;
+  });
   const [fragment, setFragment] = useState<string | null>(null);
-  const [source, setSource] = useState<'session' | 'gallery'>('session');
+  const [lessonFragment, setLessonFragment] = useState<string | null>(null);
+  const [source, setSource] = useState<EmbedSource>(() => initialSource(lessonText === null ? null : { lesson: true }));
   const [panels, setPanels] = useState<Panel[]>([...DEFAULT_EMBED_PANELS]);
   const [controls, setControls] = useState<ControlName[]>([...CONTROLS]);
   const [autoplay, setAutoplay] = useState(true);
   const [speed, setSpeed] = useState(1);
   const [theme, setTheme] = useState<SnippetOptions['theme']>('auto');
   const [readonly, setReadonly] = useState(false);
-  const [lesson, setLesson] = useState<'default' | 'lesson' | 'replay'>('default');
+  const [lesson, setLesson] = useState<StepsChoice>(() => stepsFor(source));
   const [origin, setOrigin] = useState('');
   const [height, setHeight] = useState(560);
   const [copied, setCopied] = useState(false);
@@ -43,6 +51,7 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
     void exportText()
       .then(linkFor)
       .then((f) => live && setFragment(f));
+    if (lessonText !== null) void linkFor(lessonText).then((f) => live && setLessonFragment(f));
     dialog.current?.querySelector<HTMLElement>('input, select, button')?.focus();
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
@@ -50,26 +59,16 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
       live = false;
       window.removeEventListener('keydown', onKey);
     };
-  }, [onClose]);
+  }, [onClose, lessonText]);
+
+  const choose = (next: EmbedSource) => {
+    setSource(next);
+    setLesson(stepsFor(next));
+  };
 
   const originProblem = origin.trim() && !normaliseOrigin(origin) ? 'Write an origin such as https://course.example (scheme, host and port only).' : null;
-  const options: SnippetOptions | null =
-    fragment === null && !(source === 'gallery' && gallery)
-      ? null
-      : {
-          base: pageAddress(),
-          scenario: source === 'gallery' && gallery ? { gallery } : { fragment: fragment ?? '' },
-          panels,
-          controls,
-          autoplay,
-          speed,
-          theme,
-          readonly,
-          lesson: lesson === 'default' ? null : lesson === 'lesson',
-          origin,
-          title,
-          height,
-        };
+  const chosen = snippetScenario(source, lesson, { gallery, lesson: lessonFragment, session: fragment });
+  const options: SnippetOptions | null = chosen && { base: pageAddress(), ...chosen, panels, controls, autoplay, speed, theme, readonly, origin, title, height };
   const snippet = options ? embedSnippet(options) : 'Preparing the link…';
 
   return (
@@ -89,15 +88,20 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <fieldset className="flex flex-col gap-1">
             <legend className={legend}>Scenario</legend>
+            {lessonText !== null && (
+              <label className="flex items-center gap-1.5 text-xs">
+                <input type="radio" name={`${id}-src`} data-testid="embed-source-lesson" checked={source === 'lesson'} onChange={() => choose('lesson')} /> The lesson &ldquo;{title}&rdquo;, from its start
+              </label>
+            )}
             <label className="flex items-center gap-1.5 text-xs">
-              <input type="radio" name={`${id}-src`} checked={source === 'session'} onChange={() => setSource('session')} /> This session, with everything done so far
+              <input type="radio" name={`${id}-src`} data-testid="embed-source-session" checked={source === 'session'} onChange={() => choose('session')} /> This session, with everything done so far
             </label>
             <label className={`flex items-center gap-1.5 text-xs ${gallery ? '' : 'opacity-50'}`}>
-              <input type="radio" name={`${id}-src`} disabled={!gallery} checked={source === 'gallery'} onChange={() => setSource('gallery')} /> The gallery entry{gallery ? ` "${gallery}"` : ' (none open)'}
+              <input type="radio" name={`${id}-src`} data-testid="embed-source-gallery" disabled={!gallery} checked={source === 'gallery'} onChange={() => choose('gallery')} /> The gallery entry{gallery ? ` "${gallery}"` : ' (none open)'}
             </label>
             <label className="mt-1 flex items-center gap-1.5 text-xs">
               Steps
-              <select className={field} value={lesson} data-testid="embed-lesson" onChange={(e) => setLesson(e.target.value as typeof lesson)}>
+              <select className={field} value={lesson} data-testid="embed-lesson" onChange={(e) => setLesson(e.target.value as StepsChoice)}>
                 <option value="default">as the playground opens it</option>
                 <option value="lesson">a lesson: Next runs them</option>
                 <option value="replay">replayed at once</option>
