@@ -128,9 +128,12 @@ test('a gallery lesson runs step by step with Next', async ({ page }) => {
   await expect(page.getByTestId('lesson')).toBeVisible();
   await expect(page.getByTestId('lesson')).toContainText('step 0 /');
   await page.getByTestId('lesson-next').click();
-  await expect(page.getByTestId('terminal-output')).toContainText('$ kubectl rollout status sts/web');
-  await expect(page.getByTestId('lesson-text')).toContainText('The partition is 3');
+  await expect(page.getByTestId('terminal-output')).toContainText('$ kubectl rollout status sts/web', { timeout: 30_000 });
+  // The stretch ran (its waits played on the clock); the next paragraph shows only after Next.
+  await expect(page.getByTestId('lesson')).toHaveAttribute('data-phase', 'ran', { timeout: 30_000 });
+  await expect(page.getByTestId('lesson')).not.toContainText('The partition is 3');
   await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('lesson-text')).toContainText('The partition is 3');
   await expect(page.getByTestId('lesson')).not.toContainText('step 0 /');
 });
 

@@ -159,7 +159,15 @@ export interface ManifestProblem {
 }
 
 /** A step of a lesson not yet run: a command line, or prose. */
-export type LessonStep = { run: string } | { say: string };
+/** A lesson's check (see the scenario format): a kubectl command and what its output must be or contain. */
+export interface LessonCheck {
+  run: string;
+  expect?: string;
+  contains?: string;
+  hint: string;
+}
+
+export type LessonStep = { run: string } | { say: string } | { check: LessonCheck };
 
 /** Page → worker. */
 /** A field the editor's text sets whose live value differs (after kubectl scale, set image, patch…). */
@@ -192,7 +200,11 @@ export type Command =
   | { type: 'complete'; id: number; line: string }
   | { type: 'export'; id: number }
   /** Where the live objects differ from these manifests (fields the text sets). */
-  | { type: 'drift'; id: number; manifests: string };
+  | { type: 'drift'; id: number; manifests: string }
+  /** Runs a lesson's check quietly (not echoed, not exported). */
+  | { type: 'check'; id: number; check: LessonCheck }
+  /** Moves virtual time by exactly `ms` (a lesson's wait, finished), at most one fast-forward. */
+  | { type: 'advance'; id: number; ms: number };
 
 export interface Transport {
   playing: boolean;
@@ -206,7 +218,7 @@ export interface Transport {
 /** Worker → page. */
 export type WorkerMessage =
   | { type: 'ready'; version: number }
-  | { type: 'loaded'; id: number; ok: boolean; error: string | null; objects: ObjectView[]; events: EventView[]; why: WhyView[]; transport: Transport; transcript: { command: string; output: string; say: boolean }[]; lessonSteps: LessonStep[]; manifests: string; cluster: ClusterSettings; title: string | null; description: string | null; /** How `kubectl apply -f manifests.yaml` of the scenario went (null: no manifests), with the problems placed in the text. */ manifestsApply: { exitCode: number; output: string; problems: ManifestProblem[] } | null }
+  | { type: 'loaded'; id: number; ok: boolean; error: string | null; objects: ObjectView[]; events: EventView[]; why: WhyView[]; transport: Transport; transcript: { command: string; output: string; say: boolean }[]; lessonSteps: LessonStep[]; manifests: string; cluster: ClusterSettings; title: string | null; description: string | null; /** How `kubectl apply -f manifests.yaml` of the scenario went (null: no manifests), with the problems placed in the text. */ manifestsApply: { exitCode: number; output: string; problems: ManifestProblem[] } | null; /** The scenario's lesson speed (lesson.speed), null for the default. */ lessonSpeed: number | null }
   | { type: 'changes'; changes: ObjectChange[]; events: EventView[]; why: WhyView[]; transport: Transport }
   | { type: 'transport'; transport: Transport }
   | { type: 'output'; id: number; command: string; text: string; exitCode: number }
@@ -216,6 +228,8 @@ export type WorkerMessage =
   | { type: 'stepped'; id: number }
   | { type: 'exported'; id: number; scenario: string }
   | { type: 'drifted'; id: number; fields: DriftView[] }
+  | { type: 'checked'; id: number; ok: boolean; output: string }
+  | { type: 'advanced'; id: number }
   | { type: 'fault'; message: string };
 
 /** Speeds the transport offers (virtual seconds per wall second). */

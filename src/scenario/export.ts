@@ -7,7 +7,7 @@
  */
 import { Document } from 'yaml';
 
-export type ExportStep = string | { say: string };
+export type ExportStep = string | { say: string } | { check: { run: string; expect?: string; contains?: string; hint: string } };
 
 export interface ExportInput {
   title?: string | null;

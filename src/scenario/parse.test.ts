@@ -65,4 +65,15 @@ describe('parseScenario', () => {
     expect(errorAt(`version: 1\nfiles:\n  a.yaml: ${big}\n`)).toBe(`3:11: files.a.yaml is larger than ${LIMITS.fileBytes} bytes`);
     expect(errorAt(`version: 1\nmanifests: ${'x'.repeat(LIMITS.manifestBytes)}\n`)).toBe('no error');
   });
+  it('reads a lesson\'s speed and check steps, and refuses malformed ones at their place', () => {
+    const ok = parseScenario('version: 1\nlesson: {speed: 8}\nsteps:\n  - say: Scale it yourself.\n  - check:\n      run: kubectl get sts web -o jsonpath={.spec.replicas}\n      expect: "2"\n      hint: web asks for 2 replicas\n');
+    expect(ok.lesson).toEqual({ speed: 8 });
+    expect(ok.steps[1]).toMatchObject({ check: { run: 'kubectl get sts web -o jsonpath={.spec.replicas}', expect: '2', hint: 'web asks for 2 replicas' }, line: 5, column: 5 });
+    expect(errorAt('version: 1\nlesson: {speed: 3}\n')).toBe('2:17: lesson.speed must be one of 1, 2, 4, 8, 16, 32, 64');
+    expect(errorAt('version: 1\nlesson: {pace: 3}\n')).toBe('2:10: unknown field "lesson.pace"');
+    expect(errorAt('version: 1\nsteps:\n  - check: {run: kubectl get pods, hint: h}\n')).toBe('3:12: check needs exactly one of expect (the whole output) or contains (a part of it)');
+    expect(errorAt('version: 1\nsteps:\n  - check: {run: rm -rf /, contains: x, hint: h}\n')).toBe('3:18: check.run is a kubectl command');
+    expect(errorAt('version: 1\nsteps:\n  - check: {run: kubectl get pods, contains: x}\n')).toBe('3:12: check needs run (a kubectl command) and hint (what the learner must achieve)');
+    expect(errorAt('version: 1\nsteps:\n  - {say: a, check: {}}\n')).toBe('3:5: a step is a command line, {say: text} or {check: {run, expect or contains, hint}}');
+  });
 });

@@ -12,10 +12,25 @@ import { DEFAULT_FEATURE_GATES } from '../engine/api/strategy';
 import { isDNS1123Subdomain, isValidLabelValue } from '../engine/api/names';
 import { DUPLICATE_KEY_MESSAGE, firstDuplicateKey } from './yaml-keys';
 
+/**
+ * A lesson's check: a kubectl command run quietly when the learner asks
+ * "verify my work", and what its output must be (trailing newlines aside)
+ * or contain. The headless runner prints it as a comment and runs nothing.
+ */
+export interface ScenarioCheck {
+  run: string;
+  expect?: string;
+  contains?: string;
+  /** What the learner must achieve, in words (shown before and when the check fails). */
+  hint: string;
+}
+
 export interface ScenarioStep {
-  /** A command line, or undefined for a `say` step. */
+  /** A command line, or undefined for a `say` or `check` step. */
   run?: string;
   say?: string;
+  check?: ScenarioCheck;
+
   line: number;
   column: number;
 }
@@ -31,7 +46,17 @@ export interface Scenario {
   /** Extra files `kubectl apply -f NAME` can read, besides manifests.yaml. */
   files: Record<string, string>;
   steps: ScenarioStep[];
+  /** How the page plays the steps as a lesson. */
+  lesson?: LessonSettings;
 }
+
+export interface LessonSettings {
+  /** Virtual seconds per wall second while a lesson's step waits (`sleep`, a rollout); default: chosen per wait. */
+  speed?: number;
+}
+
+/** Speeds a lesson may ask for (the page's speed control offers the same). */
+export const LESSON_SPEEDS = [1, 2, 4, 8, 16, 32, 64];
 
 export class ScenarioError extends Error {
   constructor(
@@ -44,7 +69,7 @@ export class ScenarioError extends Error {
 }
 
 const OUTCOMES: ImageOutcome[] = ['ErrImagePull', 'CrashLoopBackOff', 'NeverReady', 'Ready'];
-const TOP = ['version', 'title', 'description', 'cluster', 'manifests', 'files', 'steps'];
+const TOP = ['version', 'title', 'description', 'cluster', 'manifests', 'files', 'steps', 'lesson'];
 const CLUSTER = ['seed', 'nodes', 'defaultStorageClass', 'timings', 'images', 'featureGates'];
 const TIMINGS = ['provision', 'imagePull', 'containerStart', 'termination'];
 /**
@@ -225,9 +250,25 @@ export function parseScenario(text: string): Scenario {
         steps.push({ run: it.value, line, column });
       } else if (isMap(it)) {
         const say = it.items.find((p) => isScalar(p.key) && p.key.value === 'say');
-        if (!say || it.items.length !== 1) fail(it, 'a step is a command line or {say: text}');
-        steps.push({ say: str(say, 'say') ?? '', line, column });
-      } else fail(it as YamlNode, 'a step is a command line or {say: text}');
+        const check = it.items.find((p) => isScalar(p.key) && p.key.value === 'check');
+        if ((!say && !check) || it.items.length !== 1) fail(it, 'a step is a command line, {say: text} or {check: {run, expect or contains, hint}}');
+        if (say) steps.push({ say: str(say, 'say') ?? '', line, column });
+        else if (check) {
+          if (!isMap(check.value)) return fail((check.value as YamlNode) ?? check, 'check must be a mapping with run, expect or contains, and hint');
+          checkKeys(check.value, ['run', 'expect', 'contains', 'hint'], 'check.');
+          const run = str(get(check.value, 'run'), 'check.run');
+          const hint = str(get(check.value, 'hint'), 'check.hint');
+          const expect = str(get(check.value, 'expect'), 'check.expect');
+          const contains = str(get(check.value, 'contains'), 'check.contains');
+          if (run === undefined || hint === undefined) return fail(check.value, 'check needs run (a kubectl command) and hint (what the learner must achieve)');
+          if ((expect === undefined) === (contains === undefined)) return fail(check.value, 'check needs exactly one of expect (the whole output) or contains (a part of it)');
+          const [rl, rc] = pos(get(check.value, 'run')?.value as YamlNode);
+          if (!/^kubectl\s/.test(run.trim())) throw new ScenarioError('check.run is a kubectl command', rl, rc);
+          checkStep(run, rl, rc);
+          steps.push({ check: { run: run.trim(), hint: hint.trim(), ...(expect !== undefined ? { expect } : {}), ...(contains !== undefined ? { contains } : {}) }, line, column });
+        }
+      } else fail(it as YamlNode, 'a step is a command line, {say: text} or {check: {run, expect or contains, hint}}');
+
     }
   }
   const out: Scenario = { version: 1, cluster, manifests, files, steps };
@@ -235,6 +276,17 @@ export function parseScenario(text: string): Scenario {
   if (mp) {
     const [line, column] = pos(mp.key as YamlNode);
     out.manifestsAt = { line, column };
+  }
+  const lp = get(root, 'lesson');
+  if (lp && lp.value !== null) {
+    if (!isMap(lp.value)) return fail(lp.value as YamlNode, 'lesson must be a mapping (speed)');
+    checkKeys(lp.value, ['speed'], 'lesson.');
+    const sp = get(lp.value, 'speed');
+    if (sp) {
+      const v = isScalar(sp.value) ? sp.value.value : undefined;
+      if (typeof v !== 'number' || !LESSON_SPEEDS.includes(v)) return fail((sp.value as YamlNode) ?? sp, `lesson.speed must be one of ${LESSON_SPEEDS.join(', ')}`);
+      out.lesson = { speed: v };
+    }
   }
   const title = str(get(root, 'title'), 'title');
   const description = str(get(root, 'description'), 'description');

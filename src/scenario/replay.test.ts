@@ -101,4 +101,10 @@ describe('replay budget', () => {
     expect(runs[1]?.stopped).toEqual(runs[0]?.stopped);
     expect(runs[1]?.transcript).toBe(runs[0]?.transcript);
   });
+  it('names a lesson\'s check in the transcript without running it', () => {
+    const text = `${scenarioText(['kubectl scale sts web --replicas=3'])}  - check:\n      run: kubectl scale sts web --replicas=9\n      expect: "x"\n      hint: web asks for 2 replicas\n`;
+    const r = runScenario(parseScenario(text));
+    expect(r.transcript.endsWith('$ kubectl scale sts web --replicas=3\nstatefulset.apps/web scaled\n# check: web asks for 2 replicas\n')).toBe(true);
+    expect(r.session.cluster.api.get<{ spec: { replicas: number } } & import('../engine/api/types').KObject>('StatefulSet', 'default', 'web')?.spec.replicas).toBe(3);
+  });
 });

@@ -70,7 +70,7 @@ export interface ReplayStop {
 export interface ReplayedStep {
   /** The command line as the transcript shows it; the prose of a `say` step. */
   command: string;
-  kind: 'command' | 'comment' | 'say';
+  kind: 'command' | 'comment' | 'say' | 'check';
   /** A `say` step's text as the file has it. */
   say?: string;
   output: string;
@@ -168,6 +168,11 @@ export function replay(session: Session, s: Scenario, onStep: (step: ReplayedSte
   for (const step of opts.steps ?? s.steps) {
     if (step.say !== undefined) {
       onStep({ command: step.say.trim(), kind: 'say', say: step.say, output: '', t: clock.now() / 1000, exitCode: 0 });
+      continue;
+    }
+    if (step.check !== undefined) {
+      // A lesson's check is the learner's to meet; a replay only names it.
+      onStep({ command: step.check.hint, kind: 'check', output: '', t: clock.now() / 1000, exitCode: 0 });
       continue;
     }
     const line = step.run ?? '';

@@ -14,6 +14,8 @@ export interface StepResult {
   /** The command line, `# text` for say steps. */
   command: string;
   say?: boolean;
+  /** A lesson's check, named but not run. */
+  check?: boolean;
   output: string;
   /** Virtual seconds since the cluster started, when the step began. */
   t: number;
@@ -42,6 +44,9 @@ export function runScenario(s: Scenario, opts: { limits?: Partial<ReplayLimits> 
       const raw = st.say ?? st.command;
       parts.push(raw.replace(/\n+$/, '').split('\n').map((l) => `# ${l}`.trimEnd()).join('\n') + '\n');
       steps.push({ command: `# ${st.command}`, say: true, output: '', t: st.t, exitCode: 0 });
+    } else if (st.kind === 'check') {
+      parts.push(`# check: ${st.command.replace(/\s*\n\s*/g, ' ')}\n`);
+      steps.push({ command: `# check: ${st.command}`, check: true, output: '', t: st.t, exitCode: 0 });
     } else if (st.kind === 'comment') {
       parts.push(`${st.command}\n`);
       steps.push({ command: st.command, output: '', t: st.t, exitCode: 0 });
@@ -65,7 +70,7 @@ export function toJsonReport(s: Scenario, r: RunResult): unknown {
     version: 1,
     title: s.title ?? null,
     seed: s.cluster.seed,
-    steps: r.steps.map((x) => ({ command: x.command, ...(x.say ? { say: true } : {}), t: x.t, exitCode: x.exitCode, output: x.output })),
+    steps: r.steps.map((x) => ({ command: x.command, ...(x.say ? { say: true } : {}), ...(x.check ? { check: true } : {}), t: x.t, exitCode: x.exitCode, output: x.output })),
     time: r.session.cluster.clock.now() / 1000,
     objects,
     events: r.session.cluster.api.list('Event'),

@@ -141,6 +141,21 @@ export class EngineHost {
         return this.post({ type: 'completions', id: cmd.id, ...this.complete(cmd.line) });
       case 'export':
         return this.post({ type: 'exported', id: cmd.id, scenario: this.exportText() });
+      case 'check': {
+        // Quiet: a check reads the cluster as the learner left it and is neither echoed nor exported.
+        let out = '';
+        const code = this.session.run(cmd.check.run, { out: (x) => void (out += x), err: (x) => void (out += x) });
+        const got = out.replace(/\n+$/, '');
+        const ok = code === 0 && (cmd.check.expect !== undefined ? got === cmd.check.expect.replace(/\n+$/, '') : got.includes(cmd.check.contains ?? ''));
+        return this.post({ type: 'checked', id: cmd.id, ok, output: out });
+      }
+      case 'advance': {
+        const clock = this.session.cluster.clock;
+        const ms = Math.max(0, Math.min(Math.floor(cmd.ms), MAX_FAST_FORWARD_MS, MAX_VIRTUAL_TIME_MS - clock.now()));
+        if (ms > 0) this.session.cluster.advance(ms);
+        this.flush(true);
+        return this.post({ type: 'advanced', id: cmd.id });
+      }
       case 'drift': {
         const api = this.session.cluster.api;
         return this.post({ type: 'drifted', id: cmd.id, fields: manifestDrift(cmd.manifests, (kind, ns, name) => api.get(kind, ns, name)) });
@@ -178,7 +193,7 @@ export class EngineHost {
       scenario = parseScenario(text);
     } catch (e) {
       const msg = e instanceof ScenarioError ? `${e.line}:${e.column}: ${e.message}` : String(e);
-      return this.post({ type: 'loaded', id, ok: false, error: msg, objects: [], events: [], why: [], transport: this.transport(), transcript: [], lessonSteps: [], manifests: '', cluster: {}, title: null, description: null, manifestsApply: null });
+      return this.post({ type: 'loaded', id, ok: false, error: msg, objects: [], events: [], why: [], transport: this.transport(), transcript: [], lessonSteps: [], manifests: '', cluster: {}, title: null, description: null, manifestsApply: null, lessonSpeed: null });
     }
     // The new session replaces the current one only if its replay runs within the budget; otherwise the current one stays.
     const previous = { session: this.session, touched: this.touched, eventsTouched: this.eventsTouched, origins: this.origins, unschedulable: this.unschedulable, whySent: this.whySent, faultsSent: this.faultsSent, carry: this.carry };
@@ -193,12 +208,16 @@ export class EngineHost {
     this.carry = 0;
     this.unwatch = this.session.cluster.api.watch((ev) => this.onWatch(ev));
     const transcript: { command: string; output: string; say: boolean }[] = [];
-    const lessonSteps: LessonStep[] = lesson ? scenario.steps.map((step) => (step.say !== undefined ? { say: step.say.trim() } : { run: (step.run ?? '').trim() })) : [];
+    const lessonSteps: LessonStep[] = lesson ? scenario.steps.map((step) => (step.say !== undefined ? { say: step.say.trim() } : step.check !== undefined ? { check: step.check } : { run: (step.run ?? '').trim() })) : [];
     let manifestsApply: { exitCode: number; output: string; problems: ManifestProblem[] } | null = null;
     const stopped = replay(
       this.session,
       scenario,
       (st) => {
+        if (st.kind === 'check') {
+          transcript.push({ command: `check: ${st.command}`, output: '', say: true });
+          return;
+        }
         // The first step is the manifests' apply when there are manifests: the page shows what the server refused in them.
         if (transcript.length === 0 && scenario.manifests.trim() && st.kind === 'command') {
           manifestsApply = { exitCode: st.exitCode, output: st.output, problems: st.exitCode === 0 ? [] : manifestProblems(scenario.manifests, st.output) };
@@ -212,9 +231,9 @@ export class EngineHost {
       this.unwatch();
       Object.assign(this, previous);
       this.unwatch = this.session ? this.session.cluster.api.watch((ev) => this.onWatch(ev)) : undefined;
-      return this.post({ type: 'loaded', id, ok: false, error: `${stopped.line}:${stopped.column}: ${stopped.message}`, objects: [], events: [], why: [], transport: this.transport(), transcript: [], lessonSteps: [], manifests: '', cluster: {}, title: null, description: null, manifestsApply: null });
+      return this.post({ type: 'loaded', id, ok: false, error: `${stopped.line}:${stopped.column}: ${stopped.message}`, objects: [], events: [], why: [], transport: this.transport(), transcript: [], lessonSteps: [], manifests: '', cluster: {}, title: null, description: null, manifestsApply: null, lessonSpeed: null });
     }
-    this.script = lesson ? [] : scenario.steps.map((st) => (st.say !== undefined ? { say: st.say } : (st.run ?? '').trim()));
+    this.script = lesson ? [] : scenario.steps.map((st): ExportStep => (st.say !== undefined ? { say: st.say } : st.check !== undefined ? { check: st.check } : (st.run ?? '').trim()));
     this.applied = new Map([[MANIFESTS_FILE, scenario.manifests], ...Object.entries(scenario.files)]);
     this.scriptAt = this.session.cluster.clock.now();
     try {
@@ -241,7 +260,7 @@ export class EngineHost {
     }
     const events = api.list('Event').map((e) => eventView(e as KEvent));
     const why = this.takeWhy();
-    this.post({ type: 'loaded', id, ok: true, error: null, objects, events, why, transport: this.transport(), transcript, lessonSteps, manifests: scenario.manifests, cluster: this.loaded.cluster, title: this.loaded.title, description: this.loaded.description, manifestsApply });
+    this.post({ type: 'loaded', id, ok: true, error: null, objects, events, why, transport: this.transport(), transcript, lessonSteps, manifests: scenario.manifests, cluster: this.loaded.cluster, title: this.loaded.title, description: this.loaded.description, manifestsApply, lessonSpeed: scenario.lesson?.speed ?? null });
     this.postFaults();
   }
 

@@ -2,7 +2,7 @@
  * Actions: the only code that talks to the engine client. Components call
  * these; the bridge turns worker messages into state.
  */
-import type { Command, ObjectView, WorkerMessage } from '../../protocol/protocol';
+import type { Command, LessonCheck, ObjectView, WorkerMessage } from '../../protocol/protocol';
 import { createSimClient, type SimClient } from '../../worker/sim-client';
 import { appendCapped, appendTerminal, initialState, MAX_HISTORY, mergeEvents, mergeWhy, useSim, withObjects, type Selection, type TerminalLine } from './store';
 
@@ -45,7 +45,8 @@ function send(cmd: Command): void {
   client?.send(cmd);
 }
 
-function say(lines: TerminalLine[]): void {
+/** Adds lines to the terminal (a command echoed as typed, output, prose). */
+export function say(lines: TerminalLine[]): void {
   useSim.setState((s) => ({ terminal: appendTerminal(s.terminal, lines) }));
 }
 
@@ -87,7 +88,7 @@ export function receive(m: WorkerMessage): void {
           applyOutput: refused ? applied.output : null,
           terminal: appendTerminal(s.terminal, lines),
           loadError: null,
-          lesson: m.lessonSteps.length ? { steps: m.lessonSteps, next: 0 } : null,
+          lesson: m.lessonSteps.length ? { steps: m.lessonSteps, next: 0, shown: 0, speed: m.lessonSpeed } : null,
         };
       });
       scheduleDrift(0);
@@ -263,6 +264,16 @@ export async function runControl(line: string, edit?: ControlEdit): Promise<numb
     }
   }
   return code;
+}
+
+/** Moves virtual time by exactly `ms` (the end of a lesson's wait). */
+export async function advanceExactly(ms: number): Promise<void> {
+  await request<Extract<WorkerMessage, { type: 'advanced' }>>({ type: 'advance', id: nextId++, ms });
+}
+
+/** Runs a lesson's check quietly in the engine. */
+export function requestCheck(check: LessonCheck): Promise<Extract<WorkerMessage, { type: 'checked' }>> {
+  return request<Extract<WorkerMessage, { type: 'checked' }>>({ type: 'check', id: nextId++, check });
 }
 
 export function play(): void {

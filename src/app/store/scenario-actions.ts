@@ -4,7 +4,8 @@
  */
 import { compareBytes } from '../../lib/order';
 import type { WorkerMessage } from '../../protocol/protocol';
-import { exportText, loadScenario, runCommand } from './actions';
+import { exportText, loadScenario } from './actions';
+import { lessonAdvance } from './lesson';
 import { useSim } from './store';
 
 /** Gallery files, by name (without `.yaml`). Bundled as text; nothing is fetched. */
@@ -103,26 +104,9 @@ export async function importFile(file: File): Promise<boolean> {
 }
 
 /** Runs the lesson's next stretch: prose is shown, then every command up to the next prose. */
+/** The lesson's button: run the stretch on screen, verify its check, or show the next stretch (lesson.ts). */
 export async function lessonNext(): Promise<void> {
-  const lesson = useSim.getState().lesson;
-  if (!lesson) return;
-  let i = lesson.next;
-  const steps = lesson.steps;
-  // Show the prose first, then run the commands that follow it (one step at a time when replaying a link).
-  while (i < steps.length) {
-    const step = steps[i];
-    if (!step) break;
-    if (lesson.oneByOne && i > lesson.next) break;
-    if ('say' in step) {
-      if (i > lesson.next) break;
-      useSim.setState((s) => ({ terminal: s.terminal.concat({ kind: 'say', text: step.say }) }));
-      await runCommand(`# ${step.say.replace(/\n+/g, ' ')}`, { silent: true });
-    } else {
-      await runCommand(step.run);
-    }
-    i++;
-    useSim.setState((s) => (s.lesson ? { lesson: { ...s.lesson, next: i } } : {}));
-  }
+  await lessonAdvance();
   scheduleLinkRefresh();
 }
 

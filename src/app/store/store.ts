@@ -4,7 +4,8 @@
  * controls and tests can call them without hooks.
  */
 import { create } from 'zustand';
-import type { ClaimView, ClassView, DriftView, EventView, LessonStep, ManifestProblem, ObjectView, PodView, ServiceView, SetView, Transport, VolumeView, WhyView } from '../../protocol/protocol';
+import type { LessonState } from './lesson';
+import type { ClaimView, ClassView, DriftView, EventView, ManifestProblem, ObjectView, PodView, ServiceView, SetView, Transport, VolumeView, WhyView } from '../../protocol/protocol';
 
 export type TerminalLine = { kind: 'command' | 'output' | 'say' | 'info'; text: string };
 
@@ -49,7 +50,7 @@ export interface SimState {
   theme: 'light' | 'dark';
   faults: readonly string[];
   /** A guided lesson's steps not yet run, and where the learner is. */
-  lesson: { steps: readonly LessonStep[]; next: number; oneByOne?: boolean } | null;
+  lesson: LessonState | null;
   /** A notice about the link or file the page was opened with. */
   notice: string | null;
   /** What the last load has to say (its manifests were refused in part), kept for whoever opened it to show. */
