@@ -18,7 +18,8 @@ import { imageOutcome, type ClusterConfig } from '../sim/config';
 import { ExecEnvironment } from './exec';
 import { normalizeImage } from './images';
 import { buildPodStatus, sameStatus, type ContainerRun, type PodRuntime } from './pod-status';
-import { execArgv, UnknownCommandError, type ExecResult } from './shell';
+import { execArgv, Shell, UnknownCommandError, type ExecResult } from './shell';
+import { ExecBudget, ExecStop } from './limits';
 import { PodWorker, secondsToMs, type KubeletHost } from './worker';
 import { RepeatingWork, type CycleTracker } from '../runtime/cycles';
 import { guarded } from '../runtime/faults';
@@ -31,6 +32,14 @@ interface Entry {
   worker: PodWorker;
   timers: Set<TimerHandle>;
   stage: 'volumes' | 'running' | 'terminating';
+}
+
+/** An interactive shell in a container (kubectl exec -it … -- sh). */
+export interface InteractiveShell {
+  /** ash's prompt for root: the working directory and `#`. */
+  prompt(): string;
+  /** Runs one line; `closed` once the shell has exited or its container stopped. */
+  run(line: string): ExecResult & { closed: boolean };
 }
 
 export class Kubelet {
@@ -262,6 +271,59 @@ export class Kubelet {
     for (const t of e.timers) t.cancel();
     this.entries.delete(uid);
     this.execEnv.forgetPod(e.rt);
+  }
+
+  /**
+   * `kubectl exec -it POD -- sh`: a shell that keeps its working directory
+   * and variables from one line to the next, until `exit` or until the
+   * container it runs in stops. Each line is one exec's worth of work (its
+   * own budget). Throws with kubectl's message when the pod cannot run it.
+   */
+  openShell(namespace: string, podName: string, container: string | undefined): InteractiveShell {
+    const pod = this.api.get<Pod>('Pod', namespace, podName);
+    if (!pod) throw new Error(`pods "${podName}" not found`);
+    if (!pod.spec.nodeName) throw new Error(`pod ${podName} does not have a host assigned`);
+    const name = container ?? pod.spec.containers[0]?.name ?? '';
+    const e = this.entries.get(pod.metadata.uid as string);
+    const c = e?.rt.containers.find((x) => x.name === name);
+    if (!e || !c || c.state !== 'running') throw new Error(`unable to upgrade connection: container not found ("${name}")`);
+    const ctx = this.execEnv.context(pod, e.rt, c, () => this.clock.now());
+    const shell = new Shell(ctx);
+    const containerID = c.containerID;
+    const uid = pod.metadata.uid as string;
+    let closed = false;
+    return {
+      prompt: () => `${shell.cwd} # `,
+      run: (line: string) => {
+        if (closed) return { stdout: '', stderr: '', exitCode: 0, closed: true };
+        // The session ends with its container: kubectl reports the shell killed.
+        const now = this.entries.get(uid)?.rt.containers.find((x) => x.name === name);
+        if (!now || now.state !== 'running' || now.containerID !== containerID) {
+          closed = true;
+          return { stdout: '', stderr: 'command terminated with exit code 137\n', exitCode: 137, closed: true };
+        }
+        ctx.budget = new ExecBudget();
+        let res: ExecResult;
+        try {
+          const r = shell.run(line);
+          res = { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+        } catch (err) {
+          if (!(err instanceof ExecStop)) throw err;
+          res = { stdout: err.stdout, stderr: err.stderr + err.message, exitCode: err.exitCode };
+        } finally {
+          this.execWork.commands += ctx.budget.commands;
+          this.execWork.bytes += ctx.budget.bytes;
+          this.execWork.regexSteps += ctx.budget.regexSteps;
+        }
+        if (shell.exited) {
+          closed = true;
+          // `exit N` leaves the session; kubectl reports a non-zero status as it does for any exec.
+          const tail = shell.status !== 0 ? `command terminated with exit code ${shell.status}\n` : '';
+          return { ...res, stderr: res.stderr + tail, exitCode: shell.status, closed: true };
+        }
+        return { ...res, closed: false };
+      },
+    };
   }
 
   /** `kubectl exec`: runs argv in a running container. Throws with the message kubectl would print. */

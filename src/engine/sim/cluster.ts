@@ -12,7 +12,7 @@ import { GarbageCollector } from '../controllers/gc/garbage-collector';
 import { StatefulSetController, type WhyRecord } from '../controllers/statefulset/stateful-set';
 import { VolumeDataStore } from '../controllers/volume/data';
 import { PersistentVolumeController } from '../controllers/volume/pv-controller';
-import { Kubelet } from '../kubelet/kubelet';
+import { Kubelet, type InteractiveShell } from '../kubelet/kubelet';
 import { EventRecorder } from '../runtime/recorder';
 import { CycleTracker } from '../runtime/cycles';
 import { FaultEvents } from '../runtime/faults';
@@ -34,6 +34,8 @@ export interface Cluster {
   readonly statefulsets: StatefulSetController;
   /** Runs a command in a container (kubectl exec). Throws with a message when the pod cannot run it. */
   exec(namespace: string, pod: string, container: string | undefined, argv: string[]): ExecResult;
+  /** Opens an interactive shell in a container (kubectl exec -it … -- sh). Throws with kubectl's message when it cannot. */
+  openShell(namespace: string, pod: string, container: string | undefined): InteractiveShell;
   /** Every write since the start, in order — only with `keepLog: true` (tests); empty otherwise. */
   readonly log: WatchEvent[];
   /** Wait reasons of the StatefulSet controller, in order (the latest ones; see WhyLog). */
@@ -63,6 +65,7 @@ export interface ClusterWork {
 /** A wait reason with the time it was recorded. */
 export type TimedWhy = WhyRecord & { t: SimTime };
 export type { WhyCode } from '../controllers/statefulset/why';
+export type { InteractiveShell } from '../kubelet/kubelet';
 
 /**
  * The controller's wait reasons, numbered from 0 in the order they came.
@@ -155,6 +158,7 @@ export function createCluster(partial: Partial<ClusterConfig> = {}, opts: Create
     log,
     whyLog,
     exec: (ns, pod, container, argv) => kubelet.exec(ns, pod, container, argv),
+    openShell: (ns, pod, container) => kubelet.openShell(ns, pod, container),
     advance: (ms) => clock.step(ms),
     settled: () => clock.nextAt() === undefined,
     work: () => ({ writes: api.writes, timerRuns: clock.fired, execCommands: kubelet.execWork.commands, execBytes: kubelet.execWork.bytes, regexSteps: kubelet.execWork.regexSteps }),
