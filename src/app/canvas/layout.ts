@@ -45,7 +45,7 @@ export interface LayoutResult {
   nodes: CanvasNode[];
   edges: CanvasEdge[];
   lanes: LaneInfo[];
-  /** Lane names and modes (and whether the free-volume area exists): the view is refitted when this changes. */
+  /** Lane names and modes (and whether the free-volume area exists). */
   signature: string;
   /** @internal for reuse on the next run */
   byId: ReadonlyMap<string, CanvasNode>;
@@ -195,23 +195,30 @@ class Builder {
 
 const FIXED = { draggable: false, selectable: false, connectable: false } as const;
 
-export function computeLayout(input: LayoutInput, prev?: LayoutResult): LayoutResult {
+/**
+ * Lays the canvas out. `options` say how much room there is (the wide
+ * arrangement by default); changing them moves nodes, which is fine: the
+ * node objects that stay put are still reused.
+ */
+export function computeLayout(input: LayoutInput, prev?: LayoutResult, options: g.LayoutOptions = g.WIDE_LAYOUT): LayoutResult {
   const b = new Builder(prev);
   const { byClaim, free } = placeVolumes(input.claims, input.volumes);
   const lanes: LaneInfo[] = [];
   let y = 0;
-  let right = g.LANE_MIN_W;
+  let right = options.laneMinWidth;
   for (const group of groupLanes(input)) {
     const columns = laneColumns(group.set, group.pods.keys(), group.claims);
-    const info = columns.length > g.COMPACT_THRESHOLD ? compactLane(b, group, columns, input, byClaim, y) : fullLane(b, group, columns, input, byClaim, y);
+    const info = columns.length > options.compactAbove ? compactLane(b, group, columns, input, byClaim, y, options) : fullLane(b, group, columns, input, byClaim, y, options);
     lanes.push(info);
     y += info.height + g.LANE_GAP;
     right = Math.max(right, info.width);
   }
   const unowned = [...input.claims.values()].filter((c) => !c.owner || c.ordinal === null).sort((a, c) => (a.name < c.name ? -1 : 1));
   const hasFree = unowned.length > 0 || free.length > 0;
-  if (hasFree) y = freeArea(b, unowned, free, byClaim, y) + g.LANE_GAP;
-  classColumn(b, [...input.classes.values()].sort((a, c) => (a.name < c.name ? -1 : 1)), right + 48);
+  if (hasFree) y = freeArea(b, unowned, free, byClaim, y, options) + g.LANE_GAP;
+  const classes = [...input.classes.values()].sort((a, c) => (a.name < c.name ? -1 : 1));
+  if (options.classesBelow) classColumn(b, classes, 0, y);
+  else classColumn(b, classes, right + 48, 0);
 
   const changed = b.changed || !prev || prev.nodes.length !== b.nodes.length;
   const edgesChanged = !prev || prev.edges.length !== b.edges.length || b.edges.some((e, i) => prev.edges[i] !== e);
@@ -225,16 +232,19 @@ export function computeLayout(input: LayoutInput, prev?: LayoutResult): LayoutRe
   };
 }
 
-function laneNode(b: Builder, group: LaneGroup, y: number, width: number, height: number, compact: boolean): void {
-  b.node({ id: `lane:${group.name}`, type: 'lane', position: { x: 0, y }, width, height, zIndex: -1, ...FIXED, data: { name: group.name, set: group.set, title: laneTitle(group.name, group.set, group.claims.length), compact, claimCount: group.claims.length } });
+function laneNode(b: Builder, group: LaneGroup, y: number, width: number, height: number, compact: boolean, headerHeight: number): void {
+  b.node({ id: `lane:${group.name}`, type: 'lane', position: { x: 0, y }, width, height, zIndex: -1, ...FIXED, data: { name: group.name, set: group.set, title: laneTitle(group.name, group.set, group.claims.length), compact, claimCount: group.claims.length, headerHeight } });
 }
 
-function fullLane(b: Builder, group: LaneGroup, columns: number[], input: LayoutInput, byClaim: ReadonlyMap<string, VolumeView>, y: number): LaneInfo {
+function fullLane(b: Builder, group: LaneGroup, columns: number[], input: LayoutInput, byClaim: ReadonlyMap<string, VolumeView>, laneTop: number, options: g.LayoutOptions): LaneInfo {
   const { set, name } = group;
   const rows = templateRows(set, group.claims);
-  const width = g.fullLaneWidth(columns.length);
-  const height = g.fullLaneHeight(rows.length);
-  laneNode(b, group, y, width, height, false);
+  const width = g.fullLaneWidth(columns.length, options.laneMinWidth);
+  // Everything under the header moves down when the header is taller than usual.
+  const extra = options.headerHeight - g.HEADER_H;
+  const height = g.fullLaneHeight(rows.length) + extra;
+  laneNode(b, group, laneTop, width, height, false, options.headerHeight);
+  const y = laneTop + extra;
   const serviceName = set?.serviceName ?? '';
   if (set) {
     b.node({ id: `svc:${name}`, type: 'service', position: { x: g.LANE_PAD, y: y + g.SVC_Y }, width: width - 2 * g.LANE_PAD, height: g.SVC_H, ...FIXED, data: { setName: name, serviceName, service: input.services.get(serviceName) ?? null } });
@@ -271,7 +281,7 @@ function fullLane(b: Builder, group: LaneGroup, columns: number[], input: Layout
   const part = partitionPlace(set, columns);
   if (set && part) {
     const top = y + g.BAND_Y;
-    b.node({ id: `part:${name}`, type: 'partition', position: { x: partitionX(part.index) - g.COL_GAP / 2, y: top }, width: g.COL_GAP, height: y + height - g.LANE_BOTTOM / 2 - top, zIndex: 1, ...FIXED, data: { setName: name, partition: set.partition, where: part.where } });
+    b.node({ id: `part:${name}`, type: 'partition', position: { x: partitionX(part.index) - g.COL_GAP / 2, y: top }, width: g.COL_GAP, height: laneTop + height - g.LANE_BOTTOM / 2 - top, zIndex: 1, ...FIXED, data: { setName: name, partition: set.partition, where: part.where } });
   }
   const why = input.why.get(name);
   if (why?.message) {
@@ -280,7 +290,7 @@ function fullLane(b: Builder, group: LaneGroup, columns: number[], input: Layout
     const position = index >= 0 ? { x: g.colX(index) + (g.NODE_W - g.WHY_W) / 2, y: y + g.WHY_Y } : { x: width - g.LANE_PAD - g.WHY_W, y: y + g.WHY_Y };
     b.node({ id: `why:${name}`, type: 'why', position, width: g.WHY_W, height: g.BAND_H, zIndex: 2, ...FIXED, data: { setName: name, message: why.message, target: why.pod ?? (ord !== null ? `${name}-${ord}` : name) } });
   }
-  return { name, compact: false, columns, y, width, height };
+  return { name, compact: false, columns, y: laneTop, width, height };
 }
 
 function volumeUnder(b: Builder, claimId: string, claim: ClaimView, volume: VolumeView, x: number, y: number): void {
@@ -316,22 +326,22 @@ export function compactCells(group: { name: string; set: SetView | null; pods: R
   });
 }
 
-function compactLane(b: Builder, group: LaneGroup, columns: number[], input: LayoutInput, byClaim: ReadonlyMap<string, VolumeView>, y: number): LaneInfo {
+function compactLane(b: Builder, group: LaneGroup, columns: number[], input: LayoutInput, byClaim: ReadonlyMap<string, VolumeView>, y: number, options: g.LayoutOptions): LaneInfo {
   const { set, name } = group;
   const why = input.why.get(name);
   const waiting = why?.message ? whyOrdinal(why, input.pods) : null;
   const id = `compact:${name}`;
   const cells = b.cells(id, compactCells(group, columns, waiting));
-  const size = g.compactSize(cells.length);
-  const width = Math.max(g.LANE_MIN_W, size.width + 2 * g.LANE_PAD);
-  const height = g.HEADER_H + 8 + size.height + g.LANE_BOTTOM;
-  laneNode(b, group, y, width, height, true);
+  const size = g.compactSize(cells.length, options.compactColumns, options.cell, options.laneMinWidth);
+  const width = Math.max(options.laneMinWidth, size.width + 2 * g.LANE_PAD);
+  const height = options.headerHeight + 8 + size.height + g.LANE_BOTTOM;
+  laneNode(b, group, y, width, height, true, options.headerHeight);
   let bound = 0;
   for (const c of group.claims) if (byClaim.get(c.name)?.phase === 'Bound') bound++;
   b.node({
     id,
     type: 'compact',
-    position: { x: g.LANE_PAD, y: y + g.HEADER_H + 8 },
+    position: { x: g.LANE_PAD, y: y + options.headerHeight + 8 },
     width: size.width,
     height: size.height,
     ...FIXED,
@@ -342,6 +352,7 @@ function compactLane(b: Builder, group: LaneGroup, columns: number[], input: Lay
       service: set ? (input.services.get(set.serviceName) ?? null) : null,
       cells,
       columns: size.columns,
+      cell: options.cell,
       partition: set?.strategy === 'RollingUpdate' ? set.partition : null,
       whyMessage: why?.message ?? null,
       whyTarget: why?.message ? (why.pod ?? (waiting !== null ? `${name}-${waiting}` : name)) : null,
@@ -352,7 +363,8 @@ function compactLane(b: Builder, group: LaneGroup, columns: number[], input: Lay
   return { name, compact: true, columns, y, width, height };
 }
 
-function freeArea(b: Builder, unowned: readonly ClaimView[], free: readonly VolumeView[], byClaim: ReadonlyMap<string, VolumeView>, top: number): number {
+function freeArea(b: Builder, unowned: readonly ClaimView[], free: readonly VolumeView[], byClaim: ReadonlyMap<string, VolumeView>, top: number, options: g.LayoutOptions): number {
+  const perRow = options.freePerRow;
   const shown = free.slice(0, g.FREE_MAX);
   const claimRows = unowned.length > 0 ? 1 : 0;
   let y = top + g.AREA_HEAD;
@@ -366,14 +378,14 @@ function freeArea(b: Builder, unowned: readonly ClaimView[], free: readonly Volu
   // Free volumes stand to the right of the claims (a half-column apart), so they do not read as part of a claim's stack.
   const left = g.AREA_PAD + (unowned.length > 0 ? unowned.length * g.COL_W + g.COL_W / 2 : 0);
   shown.forEach((volume, i) => {
-    const x = left + (i % g.FREE_PER_ROW) * g.COL_W;
-    const vy = y + Math.floor(i / g.FREE_PER_ROW) * (g.PV_H + 12);
+    const x = left + (i % perRow) * g.COL_W;
+    const vy = y + Math.floor(i / perRow) * (g.PV_H + 12);
     b.node({ id: `pv:${volume.name}`, type: 'volume', position: { x, y: vy }, width: g.NODE_W, height: g.PV_H, handles: g.VOLUME_HANDLES, ...FIXED, data: { volume } });
   });
-  const freeHeight = shown.length > 0 ? Math.ceil(shown.length / g.FREE_PER_ROW) * (g.PV_H + 12) - 12 + g.ROW_GAP : 0;
+  const freeHeight = shown.length > 0 ? Math.ceil(shown.length / perRow) * (g.PV_H + 12) - 12 + g.ROW_GAP : 0;
   y += Math.max(claimRows ? g.CLAIM_H + g.ROW_GAP + g.PV_H + g.ROW_GAP : 0, freeHeight);
-  const right = shown.length > 0 ? left + Math.min(shown.length, g.FREE_PER_ROW) * g.COL_W : g.AREA_PAD + unowned.length * g.COL_W;
-  const width = Math.max(g.LANE_MIN_W, right - g.COL_GAP + g.AREA_PAD);
+  const right = shown.length > 0 ? left + Math.min(shown.length, perRow) * g.COL_W : g.AREA_PAD + unowned.length * g.COL_W;
+  const width = Math.max(options.laneMinWidth, right - g.COL_GAP + g.AREA_PAD);
   const height = y - top - g.ROW_GAP + g.AREA_PAD;
   const more = free.length - shown.length;
   const title = unowned.length > 0 ? 'Claims and volumes outside any StatefulSet' : 'Volumes without a claim';
@@ -381,11 +393,11 @@ function freeArea(b: Builder, unowned: readonly ClaimView[], free: readonly Volu
   return top + height;
 }
 
-function classColumn(b: Builder, classes: readonly ClassView[], x: number): void {
+function classColumn(b: Builder, classes: readonly ClassView[], x: number, y: number): void {
   if (classes.length === 0) return;
   const height = g.AREA_HEAD + classes.length * (g.CLASS_H + 12) + g.AREA_PAD - 12;
-  b.node({ id: 'area:classes', type: 'area', position: { x, y: 0 }, width: g.CLASS_W + 2 * g.AREA_PAD, height, zIndex: -1, ...FIXED, data: { title: 'StorageClasses', testId: 'storage-classes' } });
+  b.node({ id: 'area:classes', type: 'area', position: { x, y }, width: g.CLASS_W + 2 * g.AREA_PAD, height, zIndex: -1, ...FIXED, data: { title: 'StorageClasses', testId: 'storage-classes' } });
   classes.forEach((cls, i) => {
-    b.node({ id: `sc:${cls.name}`, type: 'class', position: { x: x + g.AREA_PAD, y: g.AREA_HEAD + i * (g.CLASS_H + 12) }, width: g.CLASS_W, height: g.CLASS_H, ...FIXED, data: { cls } });
+    b.node({ id: `sc:${cls.name}`, type: 'class', position: { x: x + g.AREA_PAD, y: y + g.AREA_HEAD + i * (g.CLASS_H + 12) }, width: g.CLASS_W, height: g.CLASS_H, ...FIXED, data: { cls } });
   });
 }

@@ -16,6 +16,8 @@ export type LaneData = {
   compact: boolean;
   /** Claims the set made that still exist. */
   claimCount: number;
+  /** Px of the lane's top given to its header. */
+  headerHeight: number;
 };
 
 export type ServiceData = {
@@ -97,6 +99,8 @@ export type CompactData = {
   cells: readonly CompactCell[];
   /** Cells per grid row. */
   columns: number;
+  /** A cell's side in px; large cells show their ordinal. */
+  cell: number;
   /** Shown when the strategy is RollingUpdate; null otherwise. */
   partition: number | null;
   whyMessage: string | null;

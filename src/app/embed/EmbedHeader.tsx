@@ -22,7 +22,7 @@ export function EmbedHeader() {
   const source = useSim((s) => s.source);
   const busy = useSim((s) => s.busy);
   return (
-    <header className="flex items-center gap-2 border-b border-slate-200 px-2 py-1 text-xs dark:border-slate-800" data-testid="embed-header">
+    <header className="flex flex-wrap items-center gap-x-2 gap-y-0.5 border-b border-slate-200 px-2 py-1 text-xs dark:border-slate-800" data-testid="embed-header">
       <h1 className="min-w-0 truncate text-sm font-semibold">{title ?? 'StatefulSet Playground'}</h1>
       <span className="whitespace-nowrap text-slate-400" title={mode === 'main-thread' ? 'This frame may not start a Web Worker, so the cluster runs on the page itself; nothing is saved.' : 'The cluster follows Kubernetes v1.32'}>
         Kubernetes v1.32 (simulated){mode === 'main-thread' ? ' · in-page engine' : ''}

@@ -81,7 +81,7 @@ export function Terminal() {
   return (
     <div className="flex h-full flex-col bg-slate-900 font-mono text-xs text-slate-100" onClick={() => window.getSelection()?.isCollapsed && field.current?.focus({ preventScroll: true })}>
       <div ref={scroller} className="min-h-0 flex-1 overflow-auto px-3 py-2" role="log" aria-live="polite" aria-label="Terminal output">
-        <pre className="whitespace-pre" data-testid="terminal-output">
+        <pre className="whitespace-pre-wrap break-all" data-testid="terminal-output">
           {lines.map((l, i) => (
             <span key={i} className={l.kind === 'command' ? 'text-sky-300' : l.kind === 'say' ? 'text-amber-200' : l.kind === 'info' ? 'text-slate-400' : undefined}>
               {lineText(l)}

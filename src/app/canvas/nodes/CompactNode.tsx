@@ -22,7 +22,7 @@ function cellTitle(c: CompactCell): string {
   return `${c.name} (not created yet)`;
 }
 
-const Cell = memo(function Cell({ cell, selected }: { cell: CompactCell; selected: boolean }) {
+const Cell = memo(function Cell({ cell, selected, size }: { cell: CompactCell; selected: boolean; size: number }) {
   const { pod, slot } = cell;
   const fill = pod ? (pod.failing ? `${STAGE_CELL.Failed} animate-fail` : STAGE_CELL[pod.stage]) : slot === 'retained' ? 'border border-dashed border-slate-500 dark:border-slate-400' : 'border border-dotted border-slate-300 dark:border-slate-600';
   const revision = pod && cell.revisionKind === 'update' ? 'shadow-[inset_0_0_0_2px_#6d28d9]' : pod && cell.revisionKind === 'old' ? 'shadow-[inset_0_0_0_2px_#334155]' : '';
@@ -33,10 +33,15 @@ const Cell = memo(function Cell({ cell, selected }: { cell: CompactCell; selecte
     role: 'button' as const,
     tabIndex: -1,
     className: `relative rounded-[3px] transition-colors duration-300 ${fill} ${revision} ${cell.waiting ? 'outline-2 outline-amber-500' : ''} ${selected ? 'outline-2 outline-sky-500 outline-offset-1' : ''} focus-visible:outline-2 focus-visible:outline-sky-500`,
-    style: { width: CELL, height: CELL },
+    style: { width: size, height: size },
   };
   const marks = (
     <>
+      {size > CELL && (
+        <span aria-hidden className={`absolute inset-0 flex items-center justify-center font-mono text-[10px] leading-none font-semibold ${pod ? (pod.failing ? 'text-white' : 'text-slate-900') : 'text-slate-500 dark:text-slate-400'}`}>
+          {cell.ordinal}
+        </span>
+      )}
       {pod && cell.revisionKind === 'update' && <span aria-hidden className="absolute top-px right-px h-[6px] w-[6px] rounded-full bg-violet-700 ring-1 ring-white dark:bg-violet-400 dark:ring-slate-900" />}
       {cell.partitionEdge && <span aria-hidden className="absolute -top-0.5 -bottom-0.5 -left-[3px] w-[2px] rounded bg-violet-600 dark:bg-violet-400" />}
       {claim && <span aria-hidden className={`absolute right-0.5 bottom-0.5 left-0.5 h-[3px] rounded-sm ${slot === 'retained' ? 'bg-slate-500' : (CLAIM_STRIP[claim.phase] ?? 'bg-slate-400')} ${pod ? 'opacity-80 mix-blend-multiply dark:mix-blend-normal' : ''}`} />}
@@ -61,7 +66,7 @@ function target(e: { target: EventTarget | null }): HTMLElement | null {
 }
 
 function CompactNodeView({ data }: NodeProps<CompactNodeType>) {
-  const { name, set, cells, columns, partition, service, serviceName } = data;
+  const { name, set, cells, columns, partition, service, serviceName, cell } = data;
   const prefix = `${name}-`;
   const selectedName = useSim((s) => (s.selection?.kind === 'Pod' && s.selection.name.startsWith(prefix) ? s.selection.name : null));
   const chooseCell = useCallback(
@@ -97,9 +102,10 @@ function CompactNodeView({ data }: NodeProps<CompactNodeType>) {
   const failing = cells.reduce((n, c) => n + (c.pod?.failing ? 1 : 0), 0);
   return (
     <div data-testid={`compact-${name}`} className="flex h-full w-full flex-col rounded-lg border border-slate-200 bg-white px-3 pt-1.5 dark:border-slate-700 dark:bg-slate-900">
-      <div className="flex h-8 shrink-0 items-center gap-2 overflow-hidden text-[11px] text-slate-600 dark:text-slate-300">
-        <span>
-          {pods} pods · {data.boundVolumes}/{data.claimCount} claims bound
+      <div className={`flex shrink-0 items-center gap-2 overflow-hidden text-[11px] text-slate-600 dark:text-slate-300 ${cell > CELL ? 'h-[54px] flex-wrap content-center gap-y-1' : 'h-8'}`}>
+        <span className="shrink-0">
+          {pods} {pods === 1 ? 'pod' : 'pods'}
+          {data.claimCount > 0 && ` · ${data.boundVolumes}/${data.claimCount} claims bound`}
         </span>
         {failing > 0 && <span className="rounded bg-red-600 px-1 font-semibold text-white">{failing} failing</span>}
         {set && serviceName && (
@@ -118,9 +124,9 @@ function CompactNodeView({ data }: NodeProps<CompactNodeType>) {
           </span>
         )}
       </div>
-      <div role="group" aria-label={`${name}: ${cells.length} ordinals; arrow keys move, Enter selects`} tabIndex={0} onClick={onClick} onKeyDown={onKeyDown} className="grid cursor-pointer outline-none focus-visible:ring-2 focus-visible:ring-sky-500" style={{ gridTemplateColumns: `repeat(${columns}, ${CELL}px)`, gap: CELL_GAP }}>
+      <div role="group" aria-label={`${name}: ${cells.length} ordinals; arrow keys move, Enter selects`} tabIndex={0} onClick={onClick} onKeyDown={onKeyDown} className="grid cursor-pointer outline-none focus-visible:ring-2 focus-visible:ring-sky-500" style={{ gridTemplateColumns: `repeat(${columns}, ${cell}px)`, gap: CELL_GAP }}>
         {cells.map((c) => (
-          <Cell key={c.ordinal} cell={c} selected={selectedName !== null && selectedName === c.pod?.name} />
+          <Cell key={c.ordinal} cell={c} size={cell} selected={selectedName !== null && selectedName === c.pod?.name} />
         ))}
       </div>
     </div>

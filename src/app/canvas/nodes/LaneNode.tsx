@@ -44,7 +44,7 @@ function Facts({ set }: { set: SetView }) {
 }
 
 function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
-  const { name, set, title, claimCount } = data;
+  const { name, set, title, claimCount, headerHeight } = data;
   const selected = useIsSelected('StatefulSet', name);
   const gone = !set || set.deleting;
   return (
@@ -54,7 +54,8 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
         data-deleted={set ? 'false' : 'true'}
         aria-label={set ? `StatefulSet ${name}: ${set.status.readyReplicas} of ${set.replicas} ready` : title}
         {...(set ? selectProps('StatefulSet', name) : {})}
-        className={`sts-pointer flex h-[52px] flex-wrap content-center items-center gap-x-2 gap-y-1 overflow-hidden rounded-t-xl px-3 ${set ? 'cursor-pointer' : ''} ${FOCUS} ${selected ? SELECTED : ''}`}
+        style={{ height: headerHeight }}
+        className={`sts-pointer flex flex-wrap content-center items-center gap-x-2 gap-y-1 overflow-hidden rounded-t-xl px-3 ${set ? 'cursor-pointer' : ''} ${FOCUS} ${selected ? SELECTED : ''}`}
       >
         <span className="shrink-0 text-[10px] font-semibold uppercase tracking-wide text-slate-400">StatefulSet</span>
         <span className={`shrink-0 font-mono text-sm font-semibold ${gone ? 'text-slate-500' : ''}`}>{title}</span>

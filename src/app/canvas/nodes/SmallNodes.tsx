@@ -31,7 +31,7 @@ function ServiceNodeView({ data }: NodeProps<ServiceNodeType>) {
     >
       <span className="text-[9px] font-semibold uppercase tracking-wide opacity-70">svc</span>
       <span className="font-mono font-semibold">{service.name}</span>
-      <span>{service.headless ? 'headless (clusterIP None)' : `clusterIP ${service.clusterIP} — not headless`}</span>
+      <span className="shrink-0 whitespace-nowrap">{service.headless ? 'headless (clusterIP None)' : `clusterIP ${service.clusterIP} — not headless`}</span>
       <span className="truncate font-mono opacity-70">{dns}</span>
     </div>
   );
