@@ -273,13 +273,8 @@ export class Kubelet {
     this.execEnv.forgetPod(e.rt);
   }
 
-  /**
-   * `kubectl exec -it POD -- sh`: a shell that keeps its working directory
-   * and variables from one line to the next, until `exit` or until the
-   * container it runs in stops. Each line is one exec's worth of work (its
-   * own budget). Throws with kubectl's message when the pod cannot run it.
-   */
-  openShell(namespace: string, podName: string, container: string | undefined): InteractiveShell {
+  /** The running container an exec reaches, or kubectl's message for why there is none. */
+  private runningContainer(namespace: string, podName: string, container: string | undefined) {
     const pod = this.api.get<Pod>('Pod', namespace, podName);
     if (!pod) throw new Error(`pods "${podName}" not found`);
     if (!pod.spec.nodeName) throw new Error(`pod ${podName} does not have a host assigned`);
@@ -287,6 +282,17 @@ export class Kubelet {
     const e = this.entries.get(pod.metadata.uid as string);
     const c = e?.rt.containers.find((x) => x.name === name);
     if (!e || !c || c.state !== 'running') throw new Error(`unable to upgrade connection: container not found ("${name}")`);
+    return { pod, e, c, name };
+  }
+
+  /**
+   * `kubectl exec -it POD -- sh`: a shell that keeps its working directory
+   * and variables from one line to the next, until `exit` or until the
+   * container it runs in stops. Each line is one exec's worth of work (its
+   * own budget). Throws with kubectl's message when the pod cannot run it.
+   */
+  openShell(namespace: string, podName: string, container: string | undefined): InteractiveShell {
+    const { pod, e, c, name } = this.runningContainer(namespace, podName, container);
     const ctx = this.execEnv.context(pod, e.rt, c, () => this.clock.now());
     const shell = new Shell(ctx);
     const containerID = c.containerID;
@@ -328,13 +334,7 @@ export class Kubelet {
 
   /** `kubectl exec`: runs argv in a running container. Throws with the message kubectl would print. */
   exec(namespace: string, podName: string, container: string | undefined, argv: string[]): ExecResult {
-    const pod = this.api.get<Pod>('Pod', namespace, podName);
-    if (!pod) throw new Error(`pods "${podName}" not found`);
-    if (!pod.spec.nodeName) throw new Error(`pod ${podName} does not have a host assigned`);
-    const name = container ?? pod.spec.containers[0]?.name ?? '';
-    const e = this.entries.get(pod.metadata.uid as string);
-    const c = e?.rt.containers.find((x) => x.name === name);
-    if (!e || !c || c.state !== 'running') throw new Error(`unable to upgrade connection: container not found ("${name}")`);
+    const { pod, e, c } = this.runningContainer(namespace, podName, container);
     const ctx = this.execEnv.context(pod, e.rt, c, () => this.clock.now());
     try {
       return execArgv(ctx, argv);
