@@ -7,6 +7,7 @@ import { Document, isMap, isSeq, parseDocument } from 'yaml';
 import { Rng } from '../src/lib/rng';
 import { parseScenario } from '../src/scenario/parse';
 import { MANIFESTS_FILE } from '../src/scenario/runner';
+import { shownLine } from '../src/scenario/replay';
 import { Session } from '../src/scenario/session';
 import { prototypePollution, type Failure } from './checks';
 import { checkedRunner, parseChecked, runLink, runScenarioText, type RunOptions, type RunOutcome } from './execute';
@@ -117,13 +118,14 @@ export function runCommands(seed: number, index: number, opts: RunOptions = {}):
   let transcript = '';
   const exec = (line: string, generated: boolean) => {
     if (generated) opts.onStep?.(line);
-    if (line.trim().startsWith('#')) {
+    if (line.trim().startsWith('#') && !line.trim().includes('\n')) {
       // The runner echoes a comment step without a prompt.
       transcript += `${line.trim()}\n`;
       return;
     }
     const output = checked.run(line, line, `${input.text}\n${steps.join('\n')}`);
-    transcript += `$ ${line.trim()}\n${output}`;
+    // Further lines of a step after the terminal's `> ` prompt, as the runner prints them.
+    transcript += `$ ${shownLine(line)}\n${output}`;
   };
   if (s.manifests.trim()) exec(`kubectl apply -f ${MANIFESTS_FILE}`, false);
   const n = 1 + rng.int(12);

@@ -11,6 +11,7 @@
 import { InvariantChecker } from '../src/engine/testing/invariants';
 import { parseScenario, ScenarioError, type Scenario } from '../src/scenario/parse';
 import { MANIFESTS_FILE, runScenario, toJsonReport } from '../src/scenario/runner';
+import { shownLine } from '../src/scenario/replay';
 import { Session } from '../src/scenario/session';
 import { manifestProblems } from '../src/scenario/diagnostics';
 import { decodeScenario, LinkError } from '../src/share/link';
@@ -116,11 +117,11 @@ export function replayChecked(s: Scenario, input: string, failures: Failure[], o
         continue;
       }
       const line = step.run as string;
-      if (line.trim().startsWith('#')) {
+      if (line.trim().startsWith('#') && !line.trim().includes('\n')) {
         transcript += `${line.trim()}\n`;
         continue;
       }
-      exec(line.trim(), line);
+      exec(shownLine(line), line);
     }
   } finally {
     checked.dispose();

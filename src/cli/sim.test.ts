@@ -30,7 +30,7 @@ describe('npm run sim', () => {
     const r = sim(file);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`${file}:4:5: unknown command "rm": a step runs kubectl, sleep, timeout or is a # comment\n`);
+    expect(r.stderr).toBe(`${file}:4:5: unknown command "rm": a step runs kubectl, sleep, timeout, echo or a text tool (cat, grep, head, sort, tail, uniq, wc) in a shell line, or is a # comment\n`);
   });
 
   it('exits 2 at the position of a cluster setting the cluster could not start with', () => {

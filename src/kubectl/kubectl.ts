@@ -81,7 +81,8 @@ export function suggestionsFor(name: string): string[] {
 }
 
 function unknownCommand(name: string): string {
-  const s = suggestionsFor(name);
+  // SIM: "Did you mean this?" lists only the verbs the playground has (kubectl lists all of its own).
+  const s = suggestionsFor(name).filter((c) => BY_NAME.has(c));
   let msg = `Error: unknown command "${name}" for "kubectl"\n`;
   if (s.length) msg += `\nDid you mean this?\n${s.map((c) => `\t${c}\n`).join('')}\n`;
   return msg;

@@ -36,7 +36,7 @@ describe('parseScenario', () => {
     ['version: 2\n', '1:10: version must be 1'],
     ['version: 1\ncluster:\n  nodez: 3\n', '3:3: unknown field "cluster.nodez"'],
     ['version: 1\ncluster:\n  nodes: 0\n', '3:10: cluster.nodes must be a number from 1 to 100'],
-    ['version: 1\nsteps:\n  - ls -l\n', '3:5: unknown command "ls": a step runs kubectl, sleep, timeout or is a # comment'],
+    ['version: 1\nsteps:\n  - ls -l\n', '3:5: unknown command "ls": a step runs kubectl, sleep, timeout, echo or a text tool (cat, grep, head, sort, tail, uniq, wc) in a shell line, or is a # comment'],
     ['version: 1\nsteps:\n  - sleep forever\n', '3:5: sleep needs one duration such as 30s, 2m or 1m30s'],
     ['version: 1\ncluster:\n  images:\n    "x:y": Broken\n', '4:12: image outcome must be one of ErrImagePull, CrashLoopBackOff, NeverReady, Ready'],
     ['version: 1\nmanifests: [\n', '3:1: Flow sequence'],
@@ -65,6 +65,7 @@ describe('parseScenario', () => {
     expect(errorAt(`version: 1\nfiles:\n  a.yaml: ${big}\n`)).toBe(`3:11: files.a.yaml is larger than ${LIMITS.fileBytes} bytes`);
     expect(errorAt(`version: 1\nmanifests: ${'x'.repeat(LIMITS.manifestBytes)}\n`)).toBe('no error');
   });
+
   it('reads a lesson\'s speed and check steps, and refuses malformed ones at their place', () => {
     const ok = parseScenario('version: 1\nlesson: {speed: 8}\nsteps:\n  - say: Scale it yourself.\n  - check:\n      run: kubectl get sts web -o jsonpath={.spec.replicas}\n      expect: "2"\n      hint: web asks for 2 replicas\n');
     expect(ok.lesson).toEqual({ speed: 8 });

@@ -11,6 +11,10 @@ import { DEFAULT_IMAGE_RULES, DEFAULT_TIMINGS } from '../engine/sim/config';
 import { DEFAULT_FEATURE_GATES } from '../engine/api/strategy';
 import { isDNS1123Subdomain, isValidLabelValue } from '../engine/api/names';
 import { DUPLICATE_KEY_MESSAGE, firstDuplicateKey } from './yaml-keys';
+import { TEXT_TOOLS } from '../engine/sim/text-tools';
+import { TERMINAL_COMMANDS } from './session';
+import { SHELL_BUILTINS } from './shell';
+import { parseShell, plainText, simpleCommands } from './shell-syntax';
 
 /**
  * A lesson's check: a kubectl command run quietly when the learner asks
@@ -30,7 +34,6 @@ export interface ScenarioStep {
   run?: string;
   say?: string;
   check?: ScenarioCheck;
-
   line: number;
   column: number;
 }
@@ -268,7 +271,6 @@ export function parseScenario(text: string): Scenario {
           steps.push({ check: { run: run.trim(), hint: hint.trim(), ...(expect !== undefined ? { expect } : {}), ...(contains !== undefined ? { contains } : {}) }, line, column });
         }
       } else fail(it as YamlNode, 'a step is a command line, {say: text} or {check: {run, expect or contains, hint}}');
-
     }
   }
   const out: Scenario = { version: 1, cluster, manifests, files, steps };
@@ -295,23 +297,38 @@ export function parseScenario(text: string): Scenario {
   return out;
 }
 
-/** A command line must be kubectl, sleep, timeout or a comment. */
+/**
+ * A command line must be one the playground's terminal runs: bash's syntax
+ * (shell-syntax.ts), and only commands the terminal has (kubectl, sleep,
+ * timeout, the text tools and the shell's builtins) where a command's name is
+ * written out; `sleep` and `timeout` need a duration when it is written out.
+ */
 function checkStep(line: string, l: number, c: number): void {
   const t = line.trim();
-  if (t === '' ) throw new ScenarioError('empty step', l, c);
-  if (t.startsWith('#')) return;
-  const words = t.split(/\s+/);
-  let i = 0;
-  if (words[0] === 'timeout') {
-    if (!words[1] || parseDuration(words[1], true) === undefined) throw new ScenarioError(`timeout needs a duration such as 60s, not "${words[1] ?? ''}"`, l, c);
-    i = 2;
-    if (words[i] !== 'kubectl') throw new ScenarioError('timeout runs a kubectl command: timeout 60s kubectl ...', l, c);
-    return;
+  if (t === '') throw new ScenarioError('empty step', l, c);
+  if (t.startsWith('#') && !t.includes('\n')) return;
+  const { commands, error } = parseShell(t);
+  if (error) throw new ScenarioError(error.message, l, c);
+  for (const list of commands) {
+    for (const cmd of simpleCommands(list)) {
+      const words = cmd.words.map(plainText);
+      const name = words[0];
+      if (cmd.words.length === 0 || name === undefined) continue;
+      if (name === 'timeout') {
+        const d = words[1];
+        if (cmd.words.length < 2 || (d !== undefined && parseDuration(d, true) === undefined)) throw new ScenarioError(`timeout needs a duration such as 60s, not "${d ?? cmd.words[1]?.raw ?? ''}"`, l, c);
+        if (cmd.words.length > 2 && words[2] !== undefined && words[2] !== 'kubectl' && words[2] !== 'sleep') throw new ScenarioError('timeout runs a kubectl command: timeout 60s kubectl ...', l, c);
+        if (cmd.words.length < 3) throw new ScenarioError('timeout runs a kubectl command: timeout 60s kubectl ...', l, c);
+        continue;
+      }
+      if (name === 'sleep') {
+        const d = words[1];
+        if (cmd.words.length !== 2 || (d !== undefined && parseDuration(d, true) === undefined)) throw new ScenarioError('sleep needs one duration such as 30s, 2m or 1m30s', l, c);
+        continue;
+      }
+      if (!TERMINAL_COMMANDS.includes(name) && !SHELL_BUILTINS.includes(name)) {
+        throw new ScenarioError(`unknown command "${name}": a step runs kubectl, sleep, timeout, echo or a text tool (${TEXT_TOOLS.filter((x) => !x.endsWith('fgrep') && x !== 'egrep').join(', ')}) in a shell line, or is a # comment`, l, c);
+      }
+    }
   }
-  if (words[i] === 'sleep') {
-    if (words.length !== 2 || parseDuration(words[1] as string, true) === undefined) throw new ScenarioError(`sleep needs one duration such as 30s, 2m or 1m30s`, l, c);
-    return;
-  }
-  if (words[i] === 'kubectl') return;
-  throw new ScenarioError(`unknown command "${words[0]}": a step runs kubectl, sleep, timeout or is a # comment`, l, c);
 }

@@ -7,7 +7,7 @@ import { Session } from './session';
 import { NGINX_SERVICE, webSet } from './testing';
 import { utf8Length } from '../lib/utf8';
 
-const UNLIMITED: ReplayLimits = { writes: Infinity, timerRuns: Infinity, outputBytes: Infinity, execCommands: Infinity, execBytes: Infinity, regexSteps: Infinity };
+const UNLIMITED: ReplayLimits = { writes: Infinity, timerRuns: Infinity, outputBytes: Infinity, execCommands: Infinity, execBytes: Infinity, regexSteps: Infinity, shellCommands: Infinity, shellBytes: Infinity };
 
 /** Steps that use each counter: writes and timers (scaling, sleeping, deleting), output, and exec work. */
 const STEP = fc.oneof(
@@ -19,6 +19,12 @@ const STEP = fc.oneof(
     "kubectl exec web-0 -- sh -c 'echo aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa > /tmp/a; grep -cE \"(a|b)*c\" /tmp/a; cat /tmp/a /tmp/a'",
     "kubectl exec web-0 -- sh -c 'hostname; date; echo one two three | grep two'",
     'kubectl exec web-0 -- cat /etc/hostname',
+  ),
+  fc.constantFrom(
+    'for i in 0 1; do kubectl get pod web-$i | tail -1; done',
+    'kubectl get pods -o name | sort -r | grep -c web',
+    'for i in {1..40}; do echo "line $i"; done | grep -E "[13]$" | wc -l',
+    'echo $(kubectl get pods -o name) && kubectl get sts web | head -1',
   ),
   fc.constantFrom('# a comment', '{say: "Look at the pods."}'),
 );
@@ -33,7 +39,7 @@ function scenarioText(steps: string[]): string {
 function unlimitedRun(text: string) {
   const s = parseScenario(text);
   const session = new Session(s.cluster, { ...s.files, 'manifests.yaml': s.manifests });
-  const start = session.cluster.work();
+  const start = session.work();
   const steps: (ReplayedStep & { used: Record<ReplayLimit, number> })[] = [];
   let output = 0;
   replay(
@@ -41,8 +47,8 @@ function unlimitedRun(text: string) {
     s,
     (st) => {
       output += utf8Length(st.output);
-      const w = session.cluster.work();
-      const used = { writes: w.writes - start.writes, timerRuns: w.timerRuns - start.timerRuns, outputBytes: output, execCommands: w.execCommands - start.execCommands, execBytes: w.execBytes - start.execBytes, regexSteps: w.regexSteps - start.regexSteps };
+      const w = session.work();
+      const used = { writes: w.writes - start.writes, timerRuns: w.timerRuns - start.timerRuns, outputBytes: output, execCommands: w.execCommands - start.execCommands, execBytes: w.execBytes - start.execBytes, regexSteps: w.regexSteps - start.regexSteps, shellCommands: w.shellCommands - start.shellCommands, shellBytes: w.shellBytes - start.shellBytes };
       steps.push({ ...st, used });
     },
     { limits: UNLIMITED },
@@ -51,7 +57,7 @@ function unlimitedRun(text: string) {
 }
 
 describe('replay budget', () => {
-  const limits: ReplayLimit[] = ['writes', 'timerRuns', 'outputBytes', 'execCommands', 'execBytes', 'regexSteps'];
+  const limits: ReplayLimit[] = ['writes', 'timerRuns', 'outputBytes', 'execCommands', 'execBytes', 'regexSteps', 'shellCommands', 'shellBytes'];
   for (const limit of limits) {
     it(`stops after the first step that takes ${limit} past its limit, and ran everything before it as without a limit`, () => {
       fc.assert(
@@ -101,6 +107,7 @@ describe('replay budget', () => {
     expect(runs[1]?.stopped).toEqual(runs[0]?.stopped);
     expect(runs[1]?.transcript).toBe(runs[0]?.transcript);
   });
+
   it('names a lesson\'s check in the transcript without running it', () => {
     const text = `${scenarioText(['kubectl scale sts web --replicas=3'])}  - check:\n      run: kubectl scale sts web --replicas=9\n      expect: "x"\n      hint: web asks for 2 replicas\n`;
     const r = runScenario(parseScenario(text));

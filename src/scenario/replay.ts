@@ -7,21 +7,25 @@
  * but 2,000 steps each near its bound would keep a browser busy for an hour
  * and build a transcript larger than a JavaScript string can hold. So a replay
  * counts what the cluster does (API writes, timer runs, the work of `kubectl
- * exec`) and what it prints, and stops after the step that passes a limit:
- * the steps after it are not run. The counters are the cluster's own, so the
- * same scenario stops at the same step on every machine.
+ * exec`), what the terminal's shell does (commands, bytes moved) and what it
+ * prints, and stops after the step that passes a limit: the steps after it
+ * are not run. The counters are the session's own, so the same scenario stops
+ * at the same step on every machine.
  *
  * SIM: a real terminal has no such budget. The limits are about a minute of
  * work on a small laptop, far beyond every lesson in the gallery.
  */
-import type { ClusterWork } from '../engine/sim/cluster';
 import { EXEC_REGEX_STEPS, MAX_COMMANDS, MAX_EXEC_BYTES } from '../engine/kubelet/limits';
 import { utf8Length, utf8Prefix } from '../lib/utf8';
 import type { KubectlIO } from '../kubectl/context';
 import type { Scenario, ScenarioStep } from './parse';
-import type { Session } from './session';
+import type { Session, SessionWork } from './session';
+import { shownLine } from './shell-syntax';
+import { SHELL_LIMITS } from './shell';
 
 export const MANIFESTS_FILE = 'manifests.yaml';
+
+export { shownLine } from './shell-syntax';
 
 /** What one replay may use, in all: at most this much, plus what its last step did. */
 export interface ReplayLimits {
@@ -32,6 +36,10 @@ export interface ReplayLimits {
   execCommands: number;
   execBytes: number;
   regexSteps: number;
+  /** Commands run by the terminal's shell (loops, pipes and `;` lists count each command). */
+  shellCommands: number;
+  /** Characters moved by the terminal's shell and its text tools. */
+  shellBytes: number;
 }
 
 export const REPLAY_LIMITS: Readonly<ReplayLimits> = {
@@ -41,6 +49,8 @@ export const REPLAY_LIMITS: Readonly<ReplayLimits> = {
   execCommands: 10 * MAX_COMMANDS,
   execBytes: 10 * MAX_EXEC_BYTES,
   regexSteps: 10 * EXEC_REGEX_STEPS,
+  shellCommands: 10 * SHELL_LIMITS.commands,
+  shellBytes: 10 * SHELL_LIMITS.bytes,
 };
 
 export type ReplayLimit = keyof ReplayLimits;
@@ -52,6 +62,8 @@ const WHAT: Record<ReplayLimit, (n: number) => string> = {
   execCommands: (n) => `${n} commands run by kubectl exec`,
   execBytes: (n) => `${n} bytes moved by kubectl exec`,
   regexSteps: (n) => `${n} grep steps`,
+  shellCommands: (n) => `${n} commands run by the terminal's shell`,
+  shellBytes: (n) => `${n} bytes moved by the terminal's shell`,
 };
 
 /** The message a replay stops with when it passes `limit`. */
@@ -85,7 +97,7 @@ export interface ReplayedStep {
  * counters are read between steps.
  */
 export class ReplayBudget {
-  private readonly start: ClusterWork;
+  private readonly start: SessionWork;
   private outputBytes = 0;
   private outputFull = false;
 
@@ -93,7 +105,7 @@ export class ReplayBudget {
     private readonly session: Session,
     readonly limits: Readonly<ReplayLimits> = REPLAY_LIMITS,
   ) {
-    this.start = session.cluster.work();
+    this.start = session.work();
   }
 
   /** Appends what a command prints to `sink`, up to the replay's output limit. */
@@ -118,13 +130,15 @@ export class ReplayBudget {
   /** The first limit the replay has passed, if any. */
   passed(): ReplayLimit | undefined {
     if (this.outputFull) return 'outputBytes';
-    const now = this.session.cluster.work();
+    const now = this.session.work();
     const used: Record<Exclude<ReplayLimit, 'outputBytes'>, number> = {
       writes: now.writes - this.start.writes,
       timerRuns: now.timerRuns - this.start.timerRuns,
       execCommands: now.execCommands - this.start.execCommands,
       execBytes: now.execBytes - this.start.execBytes,
       regexSteps: now.regexSteps - this.start.regexSteps,
+      shellCommands: now.shellCommands - this.start.shellCommands,
+      shellBytes: now.shellBytes - this.start.shellBytes,
     };
     for (const k of Object.keys(used) as (keyof typeof used)[]) if (used[k] > this.limits[k]) return k;
     return undefined;
@@ -176,12 +190,13 @@ export function replay(session: Session, s: Scenario, onStep: (step: ReplayedSte
       continue;
     }
     const line = step.run ?? '';
-    if (line.trim().startsWith('#')) {
+    // A comment line is echoed; a step of several lines that starts with one is a script and runs.
+    if (line.trim().startsWith('#') && !line.trim().includes('\n')) {
       opts.afterCommand?.();
       onStep({ command: line.trim(), kind: 'comment', output: '', t: clock.now() / 1000, exitCode: 0 });
       continue;
     }
-    run(line.trim(), line);
+    run(shownLine(line), line);
     const stop = stopped(step.line, step.column);
     if (stop) return stop;
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FAST_FORWARD_MS } from '../lib/duration';
 import { Session } from './session';
+import { MANIFESTS, openTerminal } from './testing';
 
 const SET = `apiVersion: apps/v1
 kind: StatefulSet
@@ -104,5 +105,66 @@ describe('Session: how far time moves', () => {
     expect(run('kubectl get pods').out).toMatch(/web-0 {3}1\/1 {5}Running/);
     expect(s.cluster.clock.faults).toEqual([]);
     for (const e of s.cluster.api.list('Event')) expect(e.metadata.name).toMatch(/^[a-z0-9-]+\.[0-9a-f]+$/);
+  });
+});
+
+describe('Session: shell lines around kubectl', () => {
+  const ready = () => openTerminal({ 'm.yaml': MANIFESTS }, ['kubectl apply -f m.yaml', 'kubectl rollout status sts/web']);
+
+  it('runs the tutorials\' loop, each exec in its own pod', () => {
+    const t = ready();
+    expect(t.run(`for i in 0 1; do kubectl exec "web-$i" -- sh -c 'hostname'; done`)).toEqual({ out: 'web-0\nweb-1\n', code: 0 });
+    expect(t.run('for p in $(kubectl get pods -o name); do echo "${p#pod/}"; done')).toEqual({ out: 'web-0\nweb-1\n', code: 0 });
+  });
+
+  it('lets the cluster react between the commands of one line, as it would between commands typed quickly', () => {
+    const t = ready();
+    const before = t.s.cluster.clock.now();
+    const r = t.run('kubectl scale sts web --replicas=3 && kubectl get pods --no-headers | wc -l');
+    expect(r).toEqual({ out: 'statefulset.apps/web scaled\n3\n', code: 0 });
+    expect(t.s.cluster.clock.now()).toBe(before);
+  });
+
+  it('keeps timeout and sleep as they were, inside loops and pipes', () => {
+    const t = ready();
+    const at = () => t.s.cluster.clock.now();
+    let start = at();
+    expect(t.run('for i in 1 2 3; do sleep 10s; done').code).toBe(0);
+    expect(at() - start).toBe(30_000);
+    start = at();
+    expect(t.run('timeout 5s kubectl get pods -w | wc -l')).toEqual({ out: '3\n', code: 0 });
+    expect(at() - start).toBe(5000);
+    expect(t.run('timeout 1s sleep 5s || echo "timed out: $?"')).toEqual({ out: 'timed out: 124\n', code: 0 });
+    expect(t.run('timeout 5s grep -c web <<< web-0')).toEqual({ out: '1\n', code: 0 });
+    expect(t.run('timeout 5s echo hi')).toEqual({ out: 'hi\n', code: 0 });
+    expect(t.run('timeout 5s nosuch')).toEqual({ out: "timeout: failed to run command 'nosuch': No such file or directory\n", code: 127 });
+    expect(t.run('timeout x kubectl get pods; echo $?')).toEqual({ out: "timeout: invalid time interval 'x'\nTry 'timeout --help' for more information.\n125\n", code: 0 });
+  });
+
+  it('writes stdout and stderr apart, so 2>&1 and pipes see what kubectl sees', () => {
+    const t = ready();
+    expect(t.runApart('kubectl get pod web-9 | wc -l')).toEqual({ out: '0\n', err: 'Error from server (NotFound): pods "web-9" not found\n', code: 0 });
+    expect(t.runApart('kubectl get pod web-9 2>&1 | wc -l')).toEqual({ out: '1\n', err: '', code: 0 });
+    expect(t.runApart('kubectl get pod web-9 2>/dev/null || echo none')).toEqual({ out: 'none\n', err: '', code: 0 });
+  });
+
+  it('counts the shell\'s work for a replay\'s budget, and the text tools\' grep steps', () => {
+    const t = ready();
+    const a = t.s.work();
+    t.run('for i in 1 2 3; do kubectl get pods | grep -c web; done');
+    const b = t.s.work();
+    expect(b.shellCommands - a.shellCommands).toBe(3 + 3 + 3);
+    expect(b.shellBytes).toBeGreaterThan(a.shellBytes);
+    expect(b.regexSteps).toBeGreaterThan(a.regexSteps);
+  });
+});
+
+describe('Session: the text tools\' budgets belong to the line', () => {
+  it('stops the greps of one line after their step budget, in the line\'s words, and the next line starts afresh', () => {
+    const t = openTerminal({});
+    const long = 'a'.repeat(2000);
+    const r = t.run(`for i in {1..2000}; do echo ${long}; done | grep -cE '(a|aa)*b'`);
+    expect(r.out).toMatch(/^grep: the playground stops the searches of one command line after \d+ steps\n$/);
+    expect(t.run("echo ab | grep -cE '(a|aa)*b'")).toEqual({ out: '1\n', code: 0 });
   });
 });

@@ -121,6 +121,36 @@ describe('EngineHost', () => {
     expect(complete('kubectl rollout status sts/')).toEqual(['sts/web']);
   });
 
+  it('completes -o with the output formats kubectl 1.32 has for the verb, and the command after a shell operator', () => {
+    const h = harness();
+    const complete = (line: string) => {
+      h.host.handle({ type: 'complete', id: 5, line });
+      const m = h.last('completions');
+      return { start: m.start, items: m.items };
+    };
+    // kubectl.1.32 __complete get pods -o "": these, sorted as a terminal lists them.
+    const get = ['custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'wide', 'yaml'];
+    expect(complete('kubectl get pods -o ').items).toEqual(get);
+    expect(complete('kubectl get pods --output ').items).toEqual(get);
+    expect(complete('kubectl get pods -o j')).toEqual({ start: 'kubectl get pods -o '.length, items: ['json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file'] });
+    expect(complete('kubectl get pods --output=ya')).toEqual({ start: 'kubectl get pods --output='.length, items: ['yaml'] });
+    expect(complete('kubectl get pods -ow')).toEqual({ start: 'kubectl get pods -o'.length, items: ['wide'] });
+    // Other printing verbs have no table formats; delete has only name; describe has no -o.
+    expect(complete('kubectl scale sts web --replicas=3 -o ').items).toEqual(get.filter((f) => !f.startsWith('custom') && f !== 'wide'));
+    expect(complete('kubectl rollout history sts/web -o ').items).toContain('jsonpath');
+    expect(complete('kubectl delete pod web-0 -o ').items).toEqual(['name']);
+    expect(complete('kubectl describe pod web-0 -o ').items).toEqual([]);
+    // A flag's value is not a kind: `-o wide` then the kind's names.
+    expect(complete('kubectl get -o wide pod web-').items).toEqual(['web-0']);
+    // In a shell line: the command after the last operator, a text tool after a pipe.
+    expect(complete('kubectl get pods | gr')).toEqual({ start: 'kubectl get pods | '.length, items: ['grep'] });
+    expect(complete('kubectl get pods | ')).toMatchObject({ items: ['cat', 'egrep', 'fgrep', 'grep', 'head', 'sort', 'tail', 'uniq', 'wc'] });
+    expect(complete('for i in 0 1; do kubectl get pod web-')).toEqual({ start: 'for i in 0 1; do kubectl get pod '.length, items: ['web-0'] });
+    expect(complete('echo "$(kubectl get st')).toMatchObject({ start: 'echo "$(kubectl get '.length });
+    expect(complete('kubectl get pods && kubectl sc').items).toEqual(['scale']);
+    expect(complete("echo 'a | kubectl sc").items).toEqual([]);
+  });
+
   it('reports which of the scenario\'s manifests the API server refused, placed in the text', () => {
     const h = harness(PLAYGROUND.replace(/replicas: 2 /, 'replicas: -1 '));
     const loaded = h.last('loaded');
@@ -200,6 +230,27 @@ describe('EngineHost export', () => {
     headless.run('kubectl get pods,pvc,pv,sts -o yaml', { out: (x) => void (out += x), err: (x) => void (out += x) });
     expect(out).toBe(live);
     expect(headless.cluster.clock.now()).toBe(h.last('output') && (h.messages.filter((m) => m.type === 'transport' || m.type === 'changes').at(-1) as Extract<WorkerMessage, { transport: unknown }>).transport.t);
+  });
+});
+
+describe('EngineHost shell lines', () => {
+  it('runs a shell line as the runner does, and exports it as the same line (a loop over lines as one step)', () => {
+    const h = harness();
+    h.play(30);
+    const loop = 'for i in 0 1; do\n  kubectl exec "web-$i" -- sh -c \'hostname\'\ndone';
+    expect(h.exec(loop)).toMatchObject({ text: 'web-0\nweb-1\n', exitCode: 0 });
+    expect(h.exec('kubectl get pods --no-headers | wc -l && kubectl scale sts web --replicas=3')).toMatchObject({ text: '2\nstatefulset.apps/web scaled\n', exitCode: 0 });
+    expect(h.exec('kubectl get pod web-9 2>/dev/null | grep -c web')).toMatchObject({ text: '0\n', exitCode: 1 });
+    h.play(20);
+    h.host.handle({ type: 'export', id: 3 });
+    const scenario = parseScenario(h.last('exported').scenario);
+    const steps = scenario.steps.map((st) => st.run).filter((r) => r !== undefined && !r.startsWith('sleep'));
+    expect(steps).toEqual([loop, 'kubectl get pods --no-headers | wc -l && kubectl scale sts web --replicas=3', 'kubectl get pod web-9 2>/dev/null | grep -c web']);
+    const replay = runScenario(scenario);
+    expect(replay.transcript).toContain('$ for i in 0 1; do\n>   kubectl exec "web-$i" -- sh -c \'hostname\'\n> done\nweb-0\nweb-1\n');
+    let out = '';
+    replay.session.run('kubectl get pods -o name', { out: (x) => void (out += x), err: (x) => void (out += x) });
+    expect(out).toBe(h.exec('kubectl get pods -o name').text);
   });
 });
 

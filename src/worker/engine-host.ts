@@ -10,6 +10,8 @@ import type { SimTime } from '../engine/clock/clock';
 import { runKubectl } from '../kubectl/kubectl';
 import { SUPPORTED_VERBS } from '../kubectl/kubectl';
 import { splitWords } from '../kubectl/shell-words';
+import { commandStart } from '../scenario/shell-syntax';
+import { TEXT_TOOLS } from '../engine/sim/text-tools';
 import { parseScenario, ScenarioError } from '../scenario/parse';
 import { MANIFESTS_FILE, replay, type ReplayLimits } from '../scenario/replay';
 import { Session } from '../scenario/session';
@@ -41,6 +43,23 @@ const KIND_OF_WORD: Record<string, string> = {
   node: 'Node', nodes: 'Node', no: 'Node',
 };
 const KUBECTL_WORD: Record<string, string> = { StatefulSet: 'statefulset', Pod: 'pod', PersistentVolumeClaim: 'pvc', PersistentVolume: 'pv', Service: 'service', StorageClass: 'storageclass' };
+
+/** kubectl flags whose value is the next word (completion skips it when looking for the verb and kinds). */
+const VALUE_FLAGS = new Set(['-o', '--output', '-l', '--selector', '-L', '-n', '--namespace', '-f', '--filename', '-p', '--patch', '-c', '--container', '--type', '--timeout', '--for']);
+
+/**
+ * kubectl 1.32's `-o` formats: `get` completes these (`kubectl __complete get pods -o ""`, in this
+ * order); the other printing verbs accept the first ten ("Output format. One of: …" in their help),
+ * `delete` only `name`.
+ */
+const GET_FORMATS = ['json', 'yaml', 'name', 'go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'custom-columns', 'custom-columns-file', 'wide'];
+const PRINT_VERBS = new Set(['apply', 'create', 'scale', 'patch', 'set image', 'rollout undo', 'rollout history', 'wait', 'run', 'label', 'annotate']);
+
+function outputFormats(verb: string): readonly string[] {
+  if (verb === 'get') return GET_FORMATS;
+  if (verb === 'delete') return ['name'];
+  return PRINT_VERBS.has(verb) ? GET_FORMATS.slice(0, 10) : [];
+}
 
 export const DEFAULT_SPEED = 1;
 
@@ -99,7 +118,7 @@ export class EngineHost {
       case 'load':
         return this.load(cmd.id, cmd.scenario, cmd.lesson ?? false);
       case 'exec': {
-        if (cmd.line.trim().startsWith('# ')) {
+        if (cmd.line.trim().startsWith('# ') && !cmd.line.trim().includes('\n')) {
           // A lesson's prose, kept in the export as a say step.
           this.script.push({ say: cmd.line.trim().slice(2) });
           return this.post({ type: 'output', id: cmd.id, command: cmd.line, text: '', exitCode: 0 });
@@ -398,37 +417,58 @@ export class EngineHost {
     return { yaml: run(['get', word, name, '-o', 'yaml']), describe: run(['describe', word, name]) };
   }
 
-  /** Completes the last word of a command line: verbs, resource kinds, then object names. */
+  /**
+   * Completes the last word of a command line: verbs, resource kinds, object
+   * names, `-o` formats. In a shell line, the command being typed is the one
+   * after the last `;`, `|`, `&&`, `do` …; after a `|` the first word is a text tool.
+   */
   private complete(line: string): { start: number; items: string[] } {
+    const { offset, afterPipe } = commandStart(line);
+    const r = this.completeCommand(line.slice(offset), afterPipe);
+    return { start: offset + r.start, items: r.items };
+  }
+
+  private completeCommand(line: string, afterPipe: boolean): { start: number; items: string[] } {
     let words: string[];
     try {
       words = splitWords(line);
     } catch {
       return { start: line.length, items: [] };
     }
-    const endsWithSpace = /\s$/.test(line) || line === '';
+    const endsWithSpace = /\s$/.test(line) || line.trim() === '';
     const current = endsWithSpace ? '' : (words[words.length - 1] ?? '');
     const before = endsWithSpace ? words : words.slice(0, -1);
     const start = line.length - current.length;
-    const pick = (list: readonly string[]) => ({ start, items: [...new Set(list)].filter((w) => w.startsWith(current) && w !== current).sort() });
-    if (before.length === 0) return pick(['kubectl', 'sleep', 'timeout']);
+    const pick = (list: readonly string[], at = start, typed = current) => ({ start: at, items: [...new Set(list)].filter((w) => w.startsWith(typed) && w !== typed).sort() });
+    if (before.length === 0) return pick(afterPipe ? TEXT_TOOLS : ['kubectl', 'sleep', 'timeout']);
     if (before[0] === 'timeout' && before.length === 2) return pick(['kubectl']);
     const k = before[0] === 'timeout' ? before.slice(2) : before;
     if (k[0] !== 'kubectl') return { start, items: [] };
-    const args = k.slice(1).filter((w) => !w.startsWith('-'));
+    // Words that are not flags or flag values: the verb, kinds and names.
+    const args: string[] = [];
+    for (let i = 1; i < k.length; i++) {
+      const w = k[i] as string;
+      if (VALUE_FLAGS.has(w)) i++;
+      else if (!w.startsWith('-')) args.push(w);
+    }
+    const verb = args[0] === 'rollout' || args[0] === 'set' ? `${args[0]} ${args[1] ?? ''}` : (args[0] ?? '');
+    const prev = before[before.length - 1];
+    if (prev === '-o' || prev === '--output') return pick(outputFormats(verb));
+    // --output=FORMAT, -o=FORMAT and -oFORMAT complete the format after the flag.
+    const eq = /^(?:--output=|-o=?)/.exec(current);
+    if (eq && current !== '-o') return pick(outputFormats(verb), start + eq[0].length, current.slice(eq[0].length));
     if (current.startsWith('-')) return pick(['--replicas=', '--output=', '--watch', '--selector=', '--type=', '--timeout=', '--for=', '--show-labels', '--wait=false', '-o', '-w', '-l', '-L', '-f', '-p']);
     if (args.length === 0) return pick(SUPPORTED_VERBS);
-    const verb = args[0] ?? '';
-    if (verb === 'rollout' && args.length === 1) return pick(['status', 'history', 'undo', 'restart']);
-    if (verb === 'set' && args.length === 1) return pick(['image']);
-    const kindArgs = verb === 'rollout' || verb === 'set' ? args.slice(2) : args.slice(1);
+    if (args[0] === 'rollout' && args.length === 1) return pick(['status', 'history', 'undo', 'restart']);
+    if (args[0] === 'set' && args.length === 1) return pick(['image']);
+    const kindArgs = args[0] === 'rollout' || args[0] === 'set' ? args.slice(2) : args.slice(1);
     const slash = current.indexOf('/');
     if (slash > 0) {
       const kind = getOwn(KIND_OF_WORD, current.slice(0, slash));
       if (!kind) return { start, items: [] };
       return pick(this.session.cluster.api.list(kind).map((o) => `${current.slice(0, slash)}/${o.metadata.name}`));
     }
-    if (kindArgs.length === 0) return pick(verb === 'exec' ? this.names('Pod') : RESOURCE_WORDS);
+    if (kindArgs.length === 0) return pick(args[0] === 'exec' ? this.names('Pod') : RESOURCE_WORDS);
     const kind = getOwn(KIND_OF_WORD, kindArgs[0] ?? '');
     if (kind) return pick(this.names(kind));
     return { start, items: [] };

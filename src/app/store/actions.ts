@@ -141,12 +141,18 @@ export async function loadScenario(text: string, opts: { play?: boolean; lesson?
   return m.ok;
 }
 
-/** Runs a command line as if typed in the terminal, echoing it there. */
+/**
+ * Runs a command line as if typed in the terminal, echoing it there. A command
+ * of several lines (a loop typed over lines) echoes each further line after
+ * `> ` and goes into the ↑ history as one line, as bash keeps it.
+ */
 export async function runCommand(line: string, opts: { silent?: boolean } = {}): Promise<number> {
   const trimmed = line.trim();
-  if (!opts.silent) say([{ kind: 'command', text: trimmed }]);
+  // The shell's syntax helpers load with the first command, not with the page.
+  const { historyLine, shownLine } = await import('./terminal-lines');
+  if (!opts.silent) say([{ kind: 'command', text: shownLine(trimmed) }]);
   if (!trimmed) return 0;
-  useSim.setState((s) => ({ busy: true, history: opts.silent ? s.history : appendCapped(s.history, [trimmed], MAX_HISTORY) }));
+  useSim.setState((s) => ({ busy: true, history: opts.silent ? s.history : appendCapped(s.history, [historyLine(trimmed)], MAX_HISTORY) }));
   const m = await request<Extract<WorkerMessage, { type: 'output' }>>({ type: 'exec', id: nextId++, line: trimmed });
   useSim.setState({ busy: false });
   if (m.text) say([{ kind: 'output', text: m.text }]);

@@ -1,12 +1,14 @@
 /**
  * The programs the playground's containers have, with busybox's output and
  * error messages: echo, cat, ls, hostname, env, printenv, pwd, cd, mkdir,
- * touch, rm, wc, grep, head, tail, date, sleep, uname, whoami, true, false,
+ * touch, rm, wc, grep, sort, uniq, head, tail, date, sleep, uname, whoami, true, false,
  * exit, export, nslookup, sh.
  */
 import { SIM_EPOCH_MS } from '../clock/clock';
 import type { ContainerFs } from './fs';
 import { grep } from './grep';
+import { sort } from './sort';
+import { uniq } from './uniq';
 import { ExecStop, SHELL_STRING_MAX, utf8Length, type ExecBudget } from './limits';
 import type { Shell } from './shell';
 
@@ -72,6 +74,12 @@ function readInputs(sh: Shell, files: string[], stdin: string, tool: string): { 
 }
 
 const lines = (t: string): string[] => (t === '' ? [] : t.replace(/\n$/, '').split('\n'));
+
+/** Lines written back as head and tail copy them: the input's last line keeps its lack of a newline. */
+const unlines = (kept: string[], includesLast: boolean, text: string): string => {
+  const out = kept.map((l) => `${l}\n`).join('');
+  return kept.length && includesLast && !text.endsWith('\n') ? out.slice(0, -1) : out;
+};
 
 
 function ls(sh: Shell, args: string[]): CommandResult {
@@ -199,16 +207,21 @@ export const COMMANDS: Record<string, Command> = {
   grep: (sh, args, stdin, argv0) => grep(sh, argv0, args, stdin),
   egrep: (sh, args, stdin, argv0) => grep(sh, argv0, args, stdin),
   fgrep: (sh, args, stdin, argv0) => grep(sh, argv0, args, stdin),
+  sort: (sh, args, stdin) => sort(sh, args, stdin),
+  uniq: (sh, args, stdin) => uniq(sh, args, stdin),
   head: (sh, args, stdin) => {
     const { rest, n } = flags(args);
     const { text, err } = readInputs(sh, rest, stdin, 'head');
-    return { stdout: lines(text).slice(0, n ?? 10).map((l) => `${l}\n`).join(''), stderr: err, exitCode: err ? 1 : 0 };
+    const all = lines(text);
+    const kept = all.slice(0, n ?? 10);
+    return { stdout: unlines(kept, kept.length === all.length, text), stderr: err, exitCode: err ? 1 : 0 };
   },
   tail: (sh, args, stdin) => {
     const { rest, n } = flags(args);
     const { text, err } = readInputs(sh, rest, stdin, 'tail');
     const all = lines(text);
-    return { stdout: all.slice(Math.max(0, all.length - (n ?? 10))).map((l) => `${l}\n`).join(''), stderr: err, exitCode: err ? 1 : 0 };
+    const from = Math.max(0, all.length - (n ?? 10));
+    return { stdout: unlines(all.slice(from), true, text), stderr: err, exitCode: err ? 1 : 0 };
   },
   date: (sh) => ok(date(sh.ctx.now())),
   // SIM: sleep returns at once; exec does not advance virtual time.
