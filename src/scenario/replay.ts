@@ -15,7 +15,7 @@
  * SIM: a real terminal has no such budget. The limits are about a minute of
  * work on a small laptop, far beyond every lesson in the gallery.
  */
-import { EXEC_REGEX_STEPS, MAX_COMMANDS, MAX_EXEC_BYTES } from '../engine/kubelet/limits';
+import { EXEC_REGEX_STEPS, MAX_COMMANDS, MAX_EXEC_BYTES } from '../engine/sim/cluster';
 import { utf8Length, utf8Prefix } from '../lib/utf8';
 import type { KubectlIO } from '../kubectl/context';
 import type { Scenario, ScenarioStep } from './parse';

@@ -66,6 +66,8 @@ export interface ClusterWork {
 export type TimedWhy = WhyRecord & { t: SimTime };
 export type { WhyCode } from '../controllers/statefulset/why';
 export type { InteractiveShell } from '../kubelet/kubelet';
+/** What one `kubectl exec` may use (kubelet/limits.ts), for budgets that count in execs. */
+export { EXEC_REGEX_STEPS, MAX_COMMANDS, MAX_EXEC_BYTES } from '../kubelet/limits';
 
 /**
  * The controller's wait reasons, numbered from 0 in the order they came.
